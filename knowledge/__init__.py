@@ -1,0 +1,46 @@
+"""The knowledge core: load and validate the rule set, and explain a profile.
+
+It never imports Streamlit, so the command line, tests and exports use exactly the
+same engine as the app.
+"""
+
+from .engine import (
+    APPLIES,
+    CONDITIONAL,
+    HIDDEN,
+    Explanation,
+    OptionResult,
+    SiteResult,
+    default_knowledge,
+    describe_test,
+    explain,
+    failed_because,
+    matched_because,
+    option_status,
+    waiting_on,
+)
+from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, Problem, load_knowledge
+from .profile import Profile, ProfileError
+
+__all__ = [
+    "APPLIES",
+    "CONDITIONAL",
+    "CONTENT_DIR",
+    "HIDDEN",
+    "Explanation",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "OptionResult",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "SiteResult",
+    "default_knowledge",
+    "describe_test",
+    "explain",
+    "failed_because",
+    "load_knowledge",
+    "matched_because",
+    "option_status",
+    "waiting_on",
+]

@@ -1,0 +1,182 @@
+"""From a Profile to an Explanation: pure, deterministic, no I/O.
+
+Three-valued: an option whose gate is true *applies*; one whose gate cannot be decided
+because an answer is unknown is *conditional* (and names the answers it waits on); one
+whose gate is false is *hidden*, but kept with its reason for teaching views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import schema
+from .conditions import Test, Truth, complement, deciding_tests, evaluate, listed, trace
+from .loader import KnowledgeBase, load_knowledge
+from .profile import MARKERS, Profile
+
+APPLIES = "applies"
+CONDITIONAL = "conditional"
+HIDDEN = "hidden"
+_STATUS = {Truth.TRUE: APPLIES, Truth.UNKNOWN: CONDITIONAL, Truth.FALSE: HIDDEN}
+MAX_QUESTIONS = 10
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    option: schema.Option
+    status: str
+    depends_on: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.option.id
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    site: schema.Site
+    related_options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    profile: Profile
+    knowledge_version: str
+    disclaimer: str
+    options: tuple[OptionResult, ...]  # shown: applies or conditional, in class order
+    hidden: tuple[OptionResult, ...]  # gate false; for teaching views only
+    sites: tuple[SiteResult, ...]
+    questions: tuple[str, ...]
+    general_urgent_signs: tuple[str, ...]
+
+    def to_dict(self, kb: KnowledgeBase) -> dict[str, Any]:
+        """The command line's JSON contract (see README)."""
+        return {
+            "profile": self.profile.to_dict(),
+            "knowledge_version": self.knowledge_version,
+            "disclaimer": self.disclaimer,
+            "options": [_option_dict(r, kb) for r in self.options],
+            "sites": [
+                {
+                    "id": s.site.id,
+                    "summary": s.site.summary,
+                    "urgent_signs": list(s.site.urgent_signs),
+                    "related_options": list(s.related_options),
+                }
+                for s in self.sites
+            ],
+            "general_urgent_signs": list(self.general_urgent_signs),
+            "questions": list(self.questions),
+        }
+
+
+def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[str, ...]]:
+    """``(status, depends_on)`` of one option for one profile."""
+    truth, depends = evaluate(option.when, profile)
+    return _STATUS[truth], tuple(sorted(depends, key=_input_order))
+
+
+def default_knowledge() -> KnowledgeBase:
+    """The packaged rule set, loaded and validated once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_knowledge()
+    return _DEFAULT
+
+
+_DEFAULT: KnowledgeBase | None = None
+
+
+def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
+    """Everything the rule set says about this profile (the packaged rule set by default)."""
+    kb = kb or default_knowledge()
+    shown: list[OptionResult] = []
+    hidden: list[OptionResult] = []
+    for option in kb.options:
+        status, depends = option_status(option, profile)
+        (hidden if status == HIDDEN else shown).append(OptionResult(option, status, depends))
+    shown_ids = {r.id for r in shown}
+    sites = tuple(
+        SiteResult(site, tuple(o for o in site.related_options if o in shown_ids))
+        for site_id, site in kb.sites.items()
+        if site_id in profile.sites
+    )
+    questions = tuple(
+        q.text for q in kb.questions if q.when is None or evaluate(q.when, profile)[0] is Truth.TRUE
+    )[:MAX_QUESTIONS]
+    return Explanation(
+        profile=profile,
+        knowledge_version=kb.version,
+        disclaimer=kb.meta.disclaimer,
+        options=tuple(shown),
+        hidden=tuple(hidden),
+        sites=sites,
+        questions=questions,
+        general_urgent_signs=tuple(kb.meta.general_urgent_signs),
+    )
+
+
+# ---- putting gates into words ---------------------------------------------------------------
+
+def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:
+    """A field test in words, e.g. ``Hormone receptors: positive or low``."""
+    entry = kb.inputs[test.field]
+    values = complement(test) if negated else listed(test)
+    words = [entry.values[v].label for v in values if v in entry.values]
+    if not words:
+        return f"{entry.label}: none"
+    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return f"{entry.label}: {joined}"
+
+
+def waiting_on(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
+    """For a conditional option: what would have to be true, in words ("only if …")."""
+    return _words(result.option, kb, profile, Truth.UNKNOWN)
+
+
+def failed_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
+    """For a hidden option: the tests that came out false, in words."""
+    return _words(result.option, kb, profile, Truth.FALSE)
+
+
+def matched_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
+    """For a shown option: the tests that came out true, in words."""
+    return _words(result.option, kb, profile, Truth.TRUE)
+
+
+def _words(option: schema.Option, kb: KnowledgeBase, profile: Profile, want: Truth) -> list[str]:
+    seen: list[str] = []
+    for test, negated in deciding_tests(trace(option.when, profile), want):
+        text = describe_test(test, kb, negated)
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _option_dict(result: OptionResult, kb: KnowledgeBase) -> dict[str, Any]:
+    option = result.option
+    return {
+        "id": option.id,
+        "class": option.class_,
+        "name": option.name,
+        "drugs": list(option.drugs),
+        "status": result.status,
+        "depends_on": list(result.depends_on),
+        "timing": option.timing,
+        "summary": option.summary,
+        "why": option.why,
+        "sources": [_source_dict(kb.sources[s]) for s in option.sources],
+    }
+
+
+def _source_dict(source: schema.Source) -> dict[str, str]:
+    return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url,
+            "date": source.date}
+
+
+_INPUT_ORDER = ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS]
+
+
+def _input_order(name: str) -> int:
+    return _INPUT_ORDER.index(name)

@@ -1,0 +1,388 @@
+"""Load the content folder into one immutable :class:`KnowledgeBase`, or refuse it whole.
+
+Every problem in every file is collected and raised together as
+:class:`KnowledgeError`, each naming ``file:line``, the field and what would be right.
+Nothing is returned from a folder with any problem, so a broken file can never turn
+into partial or wrong information on a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .conditions import Condition, Truth, evaluate, fields_of
+from .profile import CONDITION_FIELDS, MARKERS, NOT_APPLICABLE, SITE_VALUES, UNKNOWN, Profile, ProfileError
+from .yamlsafe import Path_, YamlReadError, read_yaml
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+# File name -> model. Options live one family per file under options/.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "meta.yaml": schema.Meta,
+    "sources.yaml": schema.SourceFile,
+    "inputs.yaml": schema.InputsFile,
+    "sites.yaml": schema.SiteFile,
+    "questions.yaml": schema.QuestionFile,
+    "glossary.yaml": schema.GlossaryFile,
+    "changelog.yaml": schema.ChangelogFile,
+}
+OPTIONS_DIR = "options"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The content folder cannot be used. ``problems`` lists every fault found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole validated rule set; build it with :func:`load_knowledge`."""
+
+    meta: schema.Meta
+    sources: Mapping[str, schema.Source]
+    inputs: Mapping[str, schema.Input]
+    options: tuple[schema.Option, ...]
+    sites: Mapping[str, schema.Site]
+    questions: tuple[schema.Question, ...]
+    glossary: tuple[schema.Term, ...]
+    changelog: tuple[schema.ChangelogEntry, ...]
+    option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
+
+    @property
+    def version(self) -> str:
+        return self.meta.content_version
+
+    def option(self, option_id: str) -> schema.Option:
+        return next(o for o in self.options if o.id == option_id)
+
+
+class _Collector:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.lines: dict[str, dict[Path_, int]] = {}
+
+    def name(self, path: Path) -> str:
+        """How a file is named in messages: relative to the working folder where possible."""
+        for base in (Path.cwd(), self.root.parent):
+            try:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def add(self, file: str, loc: Iterable[str | int], message: str) -> None:
+        loc = tuple(loc)
+        self.problems.append(Problem(file, self.line(file, loc), _dotted(loc), message))
+
+    def line(self, file: str, loc: tuple[str | int, ...]) -> int:
+        lines = self.lines.get(file, {})
+        while loc and loc not in lines:
+            loc = loc[:-1]
+        return lines.get(loc, 1)
+
+    def read(self, path: Path, model: type[BaseModel]) -> Any:
+        file = self.name(path)
+        try:
+            data, self.lines[file] = read_yaml(path)
+        except YamlReadError as exc:
+            self.problems.extend(Problem(file, p.line, "", p.message) for p in exc.problems)
+            return None
+        except OSError as exc:
+            self.problems.append(Problem(file, 1, "", f"cannot read the file: {exc.strerror}"))
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                self._pydantic(file, model, error)
+            return None
+
+    def _pydantic(self, file: str, model: type[BaseModel], error: Mapping[str, Any]) -> None:
+        loc = tuple(_alias(x) for x in error["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+        kind = error["type"]
+        given = error.get("input")
+        if kind == "condition":
+            for rel, message in error["ctx"]["problems"]:
+                self.add(file, loc + tuple(rel), message)
+            return
+        if kind == "extra_forbidden":
+            allowed = _fields_at(model, loc[:-1])
+            hint = f"; allowed here: {', '.join(allowed)}" if allowed else ""
+            message = f"unknown field '{loc[-1]}'{hint}"
+        elif kind == "missing":
+            message = "this required field is missing"
+        elif kind == "literal_error":
+            message = f"'{given}' is not allowed; {error['msg'].replace('Input should be', 'use')}"
+        elif kind in ("string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"):
+            want = {"string_type": "text", "int_type": "a whole number", "list_type": "a list",
+                    "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false"}[kind]
+            message = f"expected {want}, got {_show(given)}"
+        elif kind == "string_pattern_mismatch":
+            message = f"{_show(given)} is not in the right form ({_pattern_hint(loc)})"
+        elif kind == "too_short":
+            message = "must not be empty"
+        else:
+            message = error["msg"]
+        self.add(file, loc, message)
+
+
+def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None = None) -> KnowledgeBase:
+    """Read, validate and cross-check every content file; raise KnowledgeError on any fault.
+
+    ``today`` is the date against which review windows are checked (default: the real date).
+    """
+    root = Path(content_dir)
+    col = _Collector(root)
+    if not root.is_dir():
+        raise KnowledgeError([Problem(root.as_posix(), 1, "", "content folder not found")])
+    single = {name: col.read(root / name, model) for name, model in SINGLE_FILES.items()}
+    option_paths = sorted((root / OPTIONS_DIR).glob("*.yaml"))
+    if not option_paths:
+        col.add(col.name(root / OPTIONS_DIR), (), "no option files (*.yaml) found")
+    option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
+    for path in root.rglob("*"):
+        if path.is_file() and path.suffix in (".yml", ".json"):
+            col.add(col.name(path), (), "content files must end in .yaml")
+    if col.problems:
+        raise KnowledgeError(col.problems)
+
+    meta: schema.Meta = single["meta.yaml"]
+    today = today or dt.date.today()
+    sources = {s.id: s for s in single["sources.yaml"].sources}
+    options: list[schema.Option] = []
+    origin: dict[str, tuple[str, int]] = {}
+    for file, parsed in option_files.items():
+        for i, option in enumerate(parsed.options):
+            here = ("options", i)
+            if option.id in origin:
+                first_file, first_i = origin[option.id]
+                col.add(file, here + ("id",), f"duplicate option id '{option.id}' (also at "
+                        f"{first_file}:{col.line(first_file, ('options', first_i, 'id'))}); give each option its own id")
+                continue
+            origin[option.id] = (file, i)
+            options.append(option)
+            _check_option(col, file, here, option, sources, meta)
+            _check_reviewed(col, file, here, option.id, option.reviewed, meta, today)
+            _check_cases(col, file, here, option)
+    _check_duplicates(col, _file_of(col, "sources.yaml"), "sources", [s.id for s in single["sources.yaml"].sources])
+    _check_inputs(col, single["inputs.yaml"])
+    sites = _check_sites(col, single["sites.yaml"], origin, sources, meta, today)
+    _check_duplicates(col, _file_of(col, "questions.yaml"), "questions",
+                      [q.id for q in single["questions.yaml"].questions])
+    _check_glossary(col, single["glossary.yaml"])
+    _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
+    if col.problems:
+        raise KnowledgeError(col.problems)
+    return KnowledgeBase(
+        meta=meta,
+        sources=sources,
+        inputs=single["inputs.yaml"].inputs,
+        options=tuple(sorted(options, key=lambda o: schema.OPTION_CLASSES.index(o.class_))),
+        sites=sites,
+        questions=tuple(single["questions.yaml"].questions),
+        glossary=tuple(single["glossary.yaml"].terms),
+        changelog=tuple(single["changelog.yaml"].changelog),
+        option_files={option_id: file for option_id, (file, _) in origin.items()},
+    )
+
+
+def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
+                  sources: Mapping[str, schema.Source], meta: schema.Meta) -> None:
+    for j, source in enumerate(option.sources):
+        if source not in sources:
+            col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml or fix the id")
+    if option.class_ in schema.NON_DRUG_CLASSES and option.drugs:
+        col.add(file, here + ("drugs",), f"options of class '{option.class_}' list no drugs; remove the list")
+    if option.class_ not in schema.NON_DRUG_CLASSES and not option.drugs:
+        col.add(file, here + ("drugs",), f"options of class '{option.class_}' must name example drugs")
+    for j, drug in enumerate(option.drugs):
+        if drug in meta.pending_drugs:
+            col.add(file, here + ("drugs", j),
+                    f"'{drug}' is not approved (listed under pending_drugs in meta.yaml); "
+                    "mention it only in 'research', never as an available drug")
+    if not option.cases.absent and not isinstance(option.when, Always):
+        col.add(file, here + ("cases", "absent"), "give at least one profile for which this option must be absent")
+    for test in fields_of(option.when):
+        if UNKNOWN in test.values:
+            col.add(file, here + ("when",),
+                    f"an option's gate may not test for 'unknown' ({test.field}); "
+                    "unknown answers already make an option conditional")
+
+
+def _check_reviewed(col: _Collector, file: str, here: tuple[str | int, ...], what: str, reviewed: dt.date,
+                    meta: schema.Meta, today: dt.date) -> None:
+    if reviewed > today:
+        col.add(file, here + ("reviewed",), f"review date {reviewed} for '{what}' is in the future")
+    elif (today - reviewed).days > meta.review_window_days:
+        col.add(file, here + ("reviewed",), f"'{what}' was last reviewed on {reviewed}, more than "
+                f"{meta.review_window_days} days ago; review it and update the date")
+
+
+def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option) -> None:
+    """Each option's own example profiles must give the status the file promises."""
+    from .engine import option_status  # the engine imports this module
+
+    for kind in ("applies", "conditional", "absent"):
+        for j, case in enumerate(getattr(option.cases, kind)):
+            loc = here + ("cases", kind, j)
+            try:
+                profile = case_profile(case)
+            except ProfileError as exc:
+                col.add(file, loc, str(exc))
+                continue
+            status, depends = option_status(option, profile)
+            want = "hidden" if kind == "absent" else kind
+            if status != want:
+                col.add(file, loc, f"case expects '{kind}' but the gate gives '{status}'"
+                                   + (f" (depends on {', '.join(depends)})" if depends else ""))
+            elif kind == "conditional" and sorted(case.depends_on) != list(depends):
+                col.add(file, loc + ("depends_on",), f"case expects depends_on {sorted(case.depends_on)} "
+                                                     f"but the gate gives {list(depends)}")
+
+
+def _check_duplicates(col: _Collector, file: str, key: str, ids: list[str]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(ids):
+        if item in seen:
+            col.add(file, (key, i, "id"), f"duplicate id '{item}' (first at item {seen[item] + 1}); ids must be unique")
+        seen.setdefault(item, i)
+
+
+def _check_inputs(col: _Collector, parsed: schema.InputsFile) -> None:
+    """Every condition field needs words for itself and each of its values."""
+    file = _file_of(col, "inputs.yaml")
+    for name, values in CONDITION_FIELDS.items():
+        if name not in parsed.inputs:
+            col.add(file, ("inputs",), f"input '{name}' has no entry; add its label, question, help and values")
+            continue
+        wanted = [v for v in values if v != NOT_APPLICABLE]
+        for value in wanted:
+            if value not in parsed.inputs[name].values:
+                col.add(file, ("inputs", name, "values"), f"value '{value}' of '{name}' has no label")
+        for value in parsed.inputs[name].values:
+            if value not in wanted:
+                col.add(file, ("inputs", name, "values", value),
+                        f"'{value}' is not a value of '{name}'; use any of: {', '.join(wanted)}")
+    for name in parsed.inputs:
+        if name not in CONDITION_FIELDS:
+            col.add(file, ("inputs", name), f"'{name}' is not an input; use any of: {', '.join(CONDITION_FIELDS)}")
+
+
+def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, Any],
+                 sources: Mapping[str, schema.Source], meta: schema.Meta, today: dt.date) -> dict[str, schema.Site]:
+    file = _file_of(col, "sites.yaml")
+    sites: dict[str, schema.Site] = {}
+    for i, site in enumerate(parsed.sites):
+        here = ("sites", i)
+        if site.id in sites:
+            col.add(file, here + ("id",), f"site '{site.id}' is described twice; keep one")
+        sites[site.id] = site
+        for j, option_id in enumerate(site.related_options):
+            if option_id not in origin:
+                col.add(file, here + ("related_options", j), f"unknown option id '{option_id}'")
+        for j, source in enumerate(site.sources):
+            if source not in sources:
+                col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml")
+        _check_reviewed(col, file, here, site.id, site.reviewed, meta, today)
+    for site_id in SITE_VALUES:
+        if site_id not in sites:
+            col.add(file, ("sites",), f"site '{site_id}' has no entry; every site needs one")
+    return {site_id: sites[site_id] for site_id in SITE_VALUES if site_id in sites}
+
+
+def _check_glossary(col: _Collector, parsed: schema.GlossaryFile) -> None:
+    file = _file_of(col, "glossary.yaml")
+    seen: dict[str, int] = {}
+    for i, term in enumerate(parsed.terms):
+        for name in [term.term, *term.also]:
+            key = name.lower()
+            if key in seen:
+                col.add(file, ("terms", i, "term"), f"'{name}' is already defined in item {seen[key] + 1}")
+            seen.setdefault(key, i)
+
+
+def case_profile(case: schema.CaseProfile) -> Profile:
+    """The Profile an example case describes."""
+    return Profile.create(hr=case.hr, her2=case.her2, sites=case.sites, menopause=case.menopause,
+                          sex=case.sex, markers=dict(case.markers))
+
+
+def _file_of(col: _Collector, name: str) -> str:
+    return col.name(col.root / name)
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _alias(part: str | int) -> str | int:
+    return "class" if part == "class_" else part
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pattern_hint(loc: tuple[str | int, ...]) -> str:
+    last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    return {
+        "id": "lowercase letters, digits and _ , starting with a letter",
+        "sources": "a source id: lowercase letters, digits and _",
+        "related_options": "an option id: lowercase letters, digits and _",
+        "drugs": "the lowercase generic name, e.g. trastuzumab deruxtecan",
+        "pending_drugs": "the lowercase generic name",
+        "url": "a full https:// address",
+        "date": "YYYY, YYYY-MM or YYYY-MM-DD",
+        "content_version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",
+        "version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",
+    }.get(last, "see the schema")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names allowed at ``loc`` inside ``model`` (for 'unknown field' hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part) or current.model_fields.get(f"{part}_")
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        inner = _inner_model(arg)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return inner
+    return annotation

@@ -1,0 +1,228 @@
+"""The shape of every content file, as strict pydantic models.
+
+Strict means: unknown keys are refused, types are not coerced (``"3"`` is not a number,
+``123`` is not text), and every list of ids uses the fixed vocabularies. Cross-file
+checks (source ids exist, ids are unique, cases hold) live in :mod:`knowledge.loader`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .conditions import Condition, parse_condition
+from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES
+
+OPTION_CLASSES = (
+    "endocrine",
+    "ovarian_suppression",
+    "oral_serd",
+    "cdk46",
+    "pi3k_akt_mtor",
+    "her2_antibody",
+    "her2_tki",
+    "her2_adc",
+    "trop2_adc",
+    "chemotherapy",
+    "immunotherapy",
+    "parp",
+    "bone_modifying",
+    "radiation",
+    "surgery",
+    "supportive_care",
+    "clinical_trial",
+)
+# Classes that are not medicines: their options list no drugs.
+NON_DRUG_CLASSES = ("radiation", "surgery", "supportive_care", "clinical_trial")
+
+OptionClass = Literal[OPTION_CLASSES]  # type: ignore[valid-type]
+Timing = Literal["first", "later", "any"]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+DrugName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9 \-]*[a-z0-9]$", max_length=60)]
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_text", "'{value}' is not a date; write it as YYYY-MM-DD", {"value": value})
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+def _condition(value: Any) -> Condition:
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    cond = parse_condition(value, problems)
+    if problems or cond is None:
+        raise PydanticCustomError("condition", "{first}", {"first": problems[0][1], "problems": problems})
+    return cond
+
+
+ConditionField = Annotated[Any, BeforeValidator(_condition)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True)
+
+
+# ---- profiles used in example cases -------------------------------------------------------
+
+class CaseProfile(Strict):
+    """A profile written in YAML for an example case; omitted answers are unknown."""
+
+    hr: Literal[HR_VALUES] = "unknown"  # type: ignore[valid-type]
+    her2: Literal[HER2_VALUES] = "unknown"  # type: ignore[valid-type]
+    sites: list[Literal[SITE_VALUES]] = []  # type: ignore[valid-type]
+    menopause: Literal[MENOPAUSE_VALUES] = "unknown"  # type: ignore[valid-type]
+    sex: Literal[SEX_VALUES] = "female"  # type: ignore[valid-type]
+    markers: dict[Literal[MARKERS], Literal[MARKER_VALUES]] = {}  # type: ignore[valid-type]
+    note: Text | None = None
+
+
+class ConditionalCase(CaseProfile):
+    depends_on: list[str] = Field(min_length=1)
+
+
+class Cases(Strict):
+    applies: list[CaseProfile] = Field(min_length=1)
+    conditional: list[ConditionalCase] = []
+    absent: list[CaseProfile] = []  # required unless the gate is 'always' (checked by the loader)
+
+
+# ---- treatment options ---------------------------------------------------------------------
+
+class Details(Strict):
+    what_it_is: Text
+    how_it_works: Text
+    how_given: Text
+    may_help: Text
+    may_cause: Text
+    report_right_away: list[Text] = Field(min_length=1)
+    typical_use: Text
+
+
+class Evidence(Strict):
+    trials: list[Text] = []
+    approval: Text | None = None
+    approval_year: int | None = Field(default=None, ge=1950, le=2100)
+
+
+class Option(Strict):
+    id: Id
+    class_: OptionClass = Field(alias="class")
+    name: Text
+    drugs: list[DrugName] = []
+    timing: Timing
+    when: ConditionField
+    summary: Text
+    why: Text
+    details: Details
+    questions: list[Text] = []
+    research: Text | None = None
+    europe: Text | None = None
+    evidence: Evidence = Evidence()
+    sources: list[Id] = Field(min_length=1)
+    reviewed: Date
+    cases: Cases
+
+
+class OptionFile(Strict):
+    options: list[Option] = Field(min_length=1)
+
+
+# ---- sites of spread ----------------------------------------------------------------------
+
+class Site(Strict):
+    id: Literal[SITE_VALUES]  # type: ignore[valid-type]
+    name: Text
+    summary: Text
+    what_it_means: Text
+    symptoms: list[Text] = Field(min_length=1)
+    local_treatments: list[Text] = []
+    urgent_signs: list[Text] = Field(min_length=1)
+    related_options: list[Id] = []
+    sources: list[Id] = Field(min_length=1)
+    reviewed: Date
+
+
+class SiteFile(Strict):
+    sites: list[Site] = Field(min_length=1)
+
+
+# ---- everything else ---------------------------------------------------------------------
+
+class Source(Strict):
+    id: Id
+    title: Text
+    publisher: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    kind: Literal["guideline", "regulatory", "trial", "patient_education"]
+
+
+class SourceFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class Question(Strict):
+    id: Id
+    text: Text
+    when: ConditionField = None
+
+
+class QuestionFile(Strict):
+    questions: list[Question] = Field(min_length=1)
+
+
+class Term(Strict):
+    term: Text
+    definition: Text
+    pronunciation: Text | None = None
+    also: list[Text] = []
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class InputValue(Strict):
+    label: Text
+    help: Text | None = None
+
+
+class Input(Strict):
+    label: Text
+    question: Text
+    help: Text
+    values: dict[str, InputValue]
+
+
+class InputsFile(Strict):
+    inputs: dict[str, Input]
+
+
+class Meta(Strict):
+    content_version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
+    reviewed: Date
+    review_window_days: int = Field(ge=30, le=1095)
+    disclaimer: Text
+    baseline: Text
+    general_urgent_signs: list[Text] = Field(min_length=1)
+    pending_drugs: list[DrugName] = []
+
+
+class ChangelogEntry(Strict):
+    version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
+    date: Date
+    changes: list[Text] = Field(min_length=1)
+
+
+class ChangelogFile(Strict):
+    changelog: list[ChangelogEntry] = Field(min_length=1)

@@ -1,0 +1,147 @@
+"""A strict YAML reader for content files.
+
+PyYAML's ``safe_load`` is necessary but not enough for clinical content. This reader
+builds Python values from the composed node tree itself so that it can refuse what
+would silently change meaning:
+
+* duplicate keys (YAML keeps the last one without a word);
+* YAML 1.1 words ``yes``/``no``/``on``/``off``/``y``/``n`` written without quotes
+  (they would become booleans); only ``true`` and ``false`` are booleans here;
+* anchors, aliases and explicit tags (``&a``, ``*a``, ``!!python/...``);
+* files larger than :data:`MAX_BYTES`.
+
+Alongside the data it returns a map from each value's path (a tuple of keys and list
+indexes) to its 1-based line, so that schema errors can point at ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 256 * 1024
+
+Path_ = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_AMBIGUOUS_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem found while reading one file, before any schema check."""
+
+    line: int
+    message: str
+
+
+class YamlReadError(Exception):
+    """Raised when a file cannot be read safely; carries every problem found."""
+
+    def __init__(self, problems: list[YamlProblem]):
+        super().__init__("; ".join(f"line {p.line}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, dict[Path_, int]]:
+    """Read one YAML file strictly; return ``(data, line_map)`` or raise YamlReadError."""
+    raw = path.read_bytes()
+    if len(raw) > max_bytes:
+        raise YamlReadError(
+            [YamlProblem(1, f"file is {len(raw)} bytes; content files must be at most {max_bytes} bytes")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlReadError([YamlProblem(1, f"file is not UTF-8 text ({exc.reason}); save it as UTF-8")]) from None
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text strictly; see the module docstring for what is refused."""
+    problems: list[YamlProblem] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(YamlProblem(line, f"alias '*{event.anchor}' is not allowed; write the value out in full"))
+            elif getattr(event, "anchor", None):
+                problems.append(YamlProblem(line, f"anchor '&{event.anchor}' is not allowed; write the value out in full"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                problems.append(YamlProblem(line, f"explicit tag '{tag}' is not allowed; remove it"))
+        if problems:
+            raise YamlReadError(problems)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlReadError([YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+        raise YamlReadError([YamlProblem(1, f"YAML error: {exc}")]) from None
+    lines: dict[Path_, int] = {}
+    if node is None:
+        raise YamlReadError([YamlProblem(1, "file is empty")])
+    data = _build(node, (), lines, problems)
+    if problems:
+        raise YamlReadError(problems)
+    return data, lines
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[YamlProblem]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(YamlProblem(key_line, "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    YamlProblem(key_line, f"duplicate key '{key}' (first written on line {seen[key]}); keep only one")
+                )
+                continue
+            seen[key] = key_line
+            result[key] = _build(value_node, path + (key,), lines, problems)
+            lines[path + (key,)] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), lines, problems) for i, item in enumerate(node.value)]
+    return _scalar(node, problems)
+
+
+def _scalar(node: yaml.ScalarNode, problems: list[YamlProblem]) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text
+        return value
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _AMBIGUOUS_BOOL.match(value):
+        problems.append(
+            YamlProblem(
+                node.start_mark.line + 1,
+                f"'{value}' is ambiguous in YAML (older readers turn it into true/false); "
+                f"write true or false, or put it in quotes: \"{value}\"",
+            )
+        )
+        return value
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
