@@ -16,8 +16,8 @@ from typing import Any, Iterable, Mapping
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .conditions import Condition, Truth, evaluate, fields_of
-from .profile import CONDITION_FIELDS, MARKERS, NOT_APPLICABLE, SITE_VALUES, UNKNOWN, Profile, ProfileError
+from .conditions import Always, fields_of
+from .profile import CONDITION_FIELDS, NOT_APPLICABLE, SITE_VALUES, UNKNOWN, Profile, ProfileError
 from .yamlsafe import Path_, YamlReadError, read_yaml
 
 CONTENT_DIR = Path(__file__).parent / "content"
