@@ -1,0 +1,35 @@
+# Two commands that work on a fresh machine:
+#   make run    start the app on http://localhost:8501
+#   make test   run every test (unit, content, app and real-browser tests)
+# Each creates .venv from the pinned requirements on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test kiosk validate bench clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/streamlit run streamlit_app.py
+
+test: $(BIN)/.installed node_modules/.installed
+	$(BIN)/python -m pytest
+
+validate: $(BIN)/.installed
+	$(BIN)/python -m knowledge validate
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache test-artifacts
