@@ -1,0 +1,113 @@
+"""Command line: ``python -m knowledge explain ...`` and ``python -m knowledge validate [DIR]``.
+
+The JSON printed by ``explain --json`` is a stable contract (see README); teaching
+exports and outside checks rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Sequence
+
+from .engine import explain, waiting_on
+from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
+
+
+def _marker(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or name not in MARKERS or value not in MARKER_VALUES:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not NAME=VALUE with NAME one of {', '.join(MARKERS)} "
+            f"and VALUE one of {', '.join(MARKER_VALUES)}"
+        )
+    return name, value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ex = commands.add_parser("explain", help="explain the options for one profile")
+    ex.add_argument("--hr", choices=HR_VALUES, default="unknown", help="hormone receptor status")
+    ex.add_argument("--her2", choices=HER2_VALUES, default="unknown", help="HER2 status")
+    ex.add_argument("--site", choices=SITE_VALUES, action="append", default=[], help="a site of spread (repeatable)")
+    ex.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
+    ex.add_argument("--sex", choices=SEX_VALUES, default="female")
+    ex.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE",
+                    help=f"a test result (repeatable); NAME: {', '.join(MARKERS)}; VALUE: {', '.join(MARKER_VALUES)}")
+    ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    ex.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+
+    va = commands.add_parser("validate", help="check every content file; list every problem")
+    va.add_argument("dir", nargs="?", type=Path, default=CONTENT_DIR, help="content folder (default: the packaged one)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.dir)
+    try:
+        kb = load_knowledge(args.content)
+    except KnowledgeError as exc:
+        print("The rule set cannot be used:", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    profile = Profile.create(hr=args.hr, her2=args.her2, sites=args.site, menopause=args.menopause,
+                             sex=args.sex, markers=dict(args.marker))
+    explanation = explain(profile, kb)
+    if args.json:
+        print(json.dumps(explanation.to_dict(kb), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(explanation, kb))
+    return 0
+
+
+def _validate(folder: Path) -> int:
+    try:
+        kb = load_knowledge(folder)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"OK: content version {kb.version}, {len(kb.options)} options, {len(kb.sources)} sources.")
+    return 0
+
+
+def render_text(explanation, kb: KnowledgeBase) -> str:
+    """A plain-text version of an explanation, for reading in a terminal."""
+    wrap = lambda text, indent="    ": textwrap.fill(text, 88, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
+    p = explanation.profile.to_dict()
+    lines = [
+        explanation.disclaimer,
+        "",
+        f"Profile: HR {p['hr']}, HER2 {p['her2']}, sites: {', '.join(p['sites']) or 'none given'}, "
+        f"menopause {p['menopause']}, sex {p['sex']}",
+        "Markers: " + ", ".join(f"{k} {v}" for k, v in p["markers"].items()),
+        f"Knowledge version {explanation.knowledge_version}",
+        "",
+        "Options:",
+    ]
+    for result in explanation.options:
+        option = result.option
+        drugs = f" ({', '.join(option.drugs)})" if option.drugs else ""
+        lines.append(f"  - {option.name}{drugs} [{result.status}, timing: {option.timing}]")
+        lines.append(wrap(option.summary))
+        if result.depends_on:
+            lines.append(wrap("Only if: " + "; ".join(waiting_on(result, kb, explanation.profile))))
+    for site in explanation.sites:
+        lines += ["", f"{site.site.name}:", wrap(site.site.summary)]
+        lines += [wrap("! " + sign) for sign in site.site.urgent_signs]
+    lines += ["", "For everyone:"] + [wrap("! " + sign) for sign in explanation.general_urgent_signs]
+    lines += ["", "Questions to ask your care team:"] + [f"  - {q}" for q in explanation.questions]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
