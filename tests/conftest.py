@@ -1,0 +1,35 @@
+"""Shared fixtures: the packaged rule set (loaded once) and a fixed test rule set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+# The fixture rule set was reviewed on this date; loading it "today" keeps its review window open.
+FIXTURE_TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The packaged rule set, as the app and the command line load it."""
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def fixture_kb() -> KnowledgeBase:
+    return load_knowledge(FIXTURE_CONTENT, today=FIXTURE_TODAY)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture rule set, for breaking on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
