@@ -197,8 +197,13 @@ def deciding_tests(node: Trace, want: Truth) -> list[tuple[Test, bool]]:
     return _deciding(node, want, False)
 
 
-def _deciding(node: Trace, want: Truth, negated: bool) -> list[tuple[Test, bool]]:
-    if node.truth is not want:
+def satisfied_tests(node: Trace) -> list[tuple[Test, bool]]:
+    """Every field test that holds for the profile, wherever it sits in the condition."""
+    return _deciding(node, Truth.TRUE, False, anywhere=True)
+
+
+def _deciding(node: Trace, want: Truth, negated: bool, anywhere: bool = False) -> list[tuple[Test, bool]]:
+    if node.truth is not want and not (anywhere and not isinstance(node.condition, Test)):
         return []
     cond = node.condition
     if isinstance(cond, Always):
@@ -207,10 +212,10 @@ def _deciding(node: Trace, want: Truth, negated: bool) -> list[tuple[Test, bool]
         return [(cond, negated)]
     if isinstance(cond, Not):
         flipped = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE}.get(want, Truth.UNKNOWN)
-        return _deciding(node.parts[0], flipped, not negated)
+        return _deciding(node.parts[0], flipped, not negated, anywhere)
     result: list[tuple[Test, bool]] = []
     for part in node.parts:
-        result.extend(_deciding(part, want, negated))
+        result.extend(_deciding(part, want, negated, anywhere))
     return result
 
 

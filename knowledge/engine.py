@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import schema
-from .conditions import Test, Truth, complement, deciding_tests, evaluate, listed, trace
+from .conditions import Test, Truth, complement, deciding_tests, evaluate, listed, satisfied_tests, trace
 from .loader import KnowledgeBase, load_knowledge
 from .profile import MARKERS, Profile
 
@@ -132,22 +132,22 @@ def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:
 
 def waiting_on(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
     """For a conditional option: what would have to be true, in words ("only if …")."""
-    return _words(result.option, kb, profile, Truth.UNKNOWN)
+    return _words(deciding_tests(trace(result.option.when, profile), Truth.UNKNOWN), kb)
 
 
 def failed_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
     """For a hidden option: the tests that came out false, in words."""
-    return _words(result.option, kb, profile, Truth.FALSE)
+    return _words(deciding_tests(trace(result.option.when, profile), Truth.FALSE), kb)
 
 
 def matched_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
-    """For a shown option: the tests that came out true, in words."""
-    return _words(result.option, kb, profile, Truth.TRUE)
+    """For a shown option: the tests that hold for this profile, in words."""
+    return _words(satisfied_tests(trace(result.option.when, profile)), kb)
 
 
-def _words(option: schema.Option, kb: KnowledgeBase, profile: Profile, want: Truth) -> list[str]:
+def _words(tests: list[tuple[Test, bool]], kb: KnowledgeBase) -> list[str]:
     seen: list[str] = []
-    for test, negated in deciding_tests(trace(option.when, profile), want):
+    for test, negated in tests:
         text = describe_test(test, kb, negated)
         if text not in seen:
             seen.append(text)
