@@ -256,7 +256,7 @@ def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option
             if status != want:
                 col.add(file, loc, f"case expects '{kind}' but the gate gives '{status}'"
                                    + (f" (depends on {', '.join(depends)})" if depends else ""))
-            elif kind == "conditional" and sorted(case.depends_on) != list(depends):
+            elif kind == "conditional" and sorted(case.depends_on) != sorted(depends):
                 col.add(file, loc + ("depends_on",), f"case expects depends_on {sorted(case.depends_on)} "
                                                      f"but the gate gives {list(depends)}")
 
