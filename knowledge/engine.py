@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import schema
-from .conditions import Test, Truth, complement, deciding_tests, evaluate, listed, satisfied_tests, trace
+from .conditions import (
+    Test, Truth, complement, deciding_tests, evaluate, fields_of, listed, satisfied_tests, trace,
+)
 from .loader import KnowledgeBase, load_knowledge
 from .profile import MARKERS, Profile
 
@@ -77,6 +79,35 @@ def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[s
     return _STATUS[truth], tuple(sorted(depends, key=_input_order))
 
 
+class _Gate:
+    """One option's gate with its results remembered per distinct answer to the fields it reads.
+
+    A gate reads only a few answers (hr and her2, say), so the many profiles that differ
+    elsewhere share one evaluation. Results are immutable, so sharing them is safe.
+    """
+
+    __slots__ = ("option", "fields", "memo")
+
+    def __init__(self, option: schema.Option):
+        self.option = option
+        self.fields = tuple(sorted({t.field for t in fields_of(option.when)}))
+        self.memo: dict[tuple[object, ...], OptionResult] = {}
+
+    def result(self, profile: Profile) -> OptionResult:
+        key = tuple(profile.value_of(f) for f in self.fields)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = OptionResult(self.option, *option_status(self.option, profile))
+        return found
+
+
+def _gates(kb: KnowledgeBase) -> tuple[_Gate, ...]:
+    gates = kb.cache.get("gates")
+    if gates is None:
+        gates = kb.cache["gates"] = tuple(_Gate(o) for o in kb.options)
+    return gates
+
+
 def default_knowledge() -> KnowledgeBase:
     """The packaged rule set, loaded and validated once per process."""
     global _DEFAULT
@@ -93,9 +124,9 @@ def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
     kb = kb or default_knowledge()
     shown: list[OptionResult] = []
     hidden: list[OptionResult] = []
-    for option in kb.options:
-        status, depends = option_status(option, profile)
-        (hidden if status == HIDDEN else shown).append(OptionResult(option, status, depends))
+    for gate in _gates(kb):
+        result = gate.result(profile)
+        (hidden if result.status == HIDDEN else shown).append(result)
     shown_ids = {r.id for r in shown}
     sites = tuple(
         SiteResult(site, tuple(o for o in site.related_options if o in shown_ids))

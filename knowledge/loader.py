@@ -9,7 +9,7 @@ into partial or wrong information on a screen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -67,6 +67,8 @@ class KnowledgeBase:
     glossary: tuple[schema.Term, ...]
     changelog: tuple[schema.ChangelogEntry, ...]
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
+    # Derived data the engine computes once per rule set (never part of equality or output).
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def version(self) -> str:

@@ -91,17 +91,19 @@ class Profile:
         marker_tuple = tuple((m, given.get(m, UNKNOWN)) for m in MARKERS)
         return cls(hr=hr, her2=her2, sites=site_set, menopause=menopause, sex=sex, markers=marker_tuple)
 
+    def __post_init__(self) -> None:
+        # Gates read answers by field name many times per explanation: keep one flat lookup.
+        values: dict[str, str | frozenset[str]] = dict(self.markers)
+        values.update(hr=self.hr, her2=self.her2, site=self.sites, menopause=self.menopause, sex=self.sex)
+        object.__setattr__(self, "_values", values)
+
     def marker(self, name: str) -> str:
         """The value of one marker (``positive``, ``negative`` or ``unknown``)."""
-        return dict(self.markers)[name]
+        return self._values[name]  # type: ignore[return-value]
 
     def value_of(self, condition_field: str) -> str | frozenset[str]:
         """The value a condition field reads; ``site`` gives the set of chosen sites."""
-        if condition_field == "site":
-            return self.sites
-        if condition_field in MARKERS:
-            return self.marker(condition_field)
-        return getattr(self, condition_field)
+        return self._values[condition_field]  # type: ignore[attr-defined]
 
     def to_dict(self) -> dict[str, object]:
         """Plain, JSON-ready form; sites in the fixed vocabulary order."""
