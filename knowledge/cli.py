@@ -1,4 +1,4 @@
-"""Command line: ``python -m knowledge explain ...`` and ``python -m knowledge validate [DIR]``.
+"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv]`` and ``validate [DIR]``.
 
 The JSON printed by ``explain --json`` is a stable contract (see README); teaching
 exports and outside checks rely on it.
@@ -7,6 +7,7 @@ exports and outside checks rely on it.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import textwrap
@@ -15,6 +16,7 @@ from typing import Sequence
 
 from .engine import explain, waiting_on
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from .teaching import subtype_matrix
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
 
 
@@ -43,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ex.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
 
+    mx = commands.add_parser("matrix", help="every HR x HER2 subtype against every option class")
+    mx.add_argument("--site", choices=SITE_VALUES, action="append", default=[], help="a site of spread (repeatable)")
+    mx.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
+    mx.add_argument("--sex", choices=SEX_VALUES, default="female")
+    mx.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE")
+    mx.add_argument("--csv", action="store_true", help="print CSV (cells: applies, conditional:<inputs>, or empty)")
+    mx.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+
     va = commands.add_parser("validate", help="check every content file; list every problem")
     va.add_argument("dir", nargs="?", type=Path, default=CONTENT_DIR, help="content folder (default: the packaged one)")
     return parser
@@ -58,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("The rule set cannot be used:", file=sys.stderr)
         print(exc, file=sys.stderr)
         return 1
+    if args.command == "matrix":
+        rows = subtype_matrix(kb, sites=args.site, menopause=args.menopause, sex=args.sex, markers=dict(args.marker))
+        _print_matrix(rows, as_csv=args.csv)
+        return 0
     profile = Profile.create(hr=args.hr, her2=args.her2, sites=args.site, menopause=args.menopause,
                              sex=args.sex, markers=dict(args.marker))
     explanation = explain(profile, kb)
@@ -66,6 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(render_text(explanation, kb))
     return 0
+
+
+def _print_matrix(rows: list[dict[str, str]], as_csv: bool) -> None:
+    columns = list(rows[0])
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print("  ".join(row[c].ljust(widths[c]) for c in columns))
 
 
 def _validate(folder: Path) -> int:
