@@ -33,6 +33,8 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "changelog.yaml": schema.ChangelogFile,
 }
 OPTIONS_DIR = "options"
+# Optional: teaching case vignettes. A rule set without them is complete for patients.
+VIGNETTES = "vignettes.yaml"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class KnowledgeBase:
     questions: tuple[schema.Question, ...]
     glossary: tuple[schema.Term, ...]
     changelog: tuple[schema.ChangelogEntry, ...]
+    vignettes: tuple[schema.Vignette, ...]
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     # Derived data the engine computes once per rule set (never part of equality or output).
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -163,6 +166,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
     if not option_paths:
         col.add(col.name(root / OPTIONS_DIR), (), "no option files (*.yaml) found")
     option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
+    vignette_file = col.read(root / VIGNETTES, schema.VignetteFile) if (root / VIGNETTES).exists() else None
     for path in root.rglob("*"):
         if path.is_file() and path.suffix in (".yml", ".json"):
             col.add(col.name(path), (), "content files must end in .yaml")
@@ -194,6 +198,8 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                       [q.id for q in single["questions.yaml"].questions])
     _check_glossary(col, single["glossary.yaml"])
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
+    vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
+    _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
     if col.problems:
         raise KnowledgeError(col.problems)
     return KnowledgeBase(
@@ -205,6 +211,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         questions=tuple(single["questions.yaml"].questions),
         glossary=tuple(single["glossary.yaml"].terms),
         changelog=tuple(single["changelog.yaml"].changelog),
+        vignettes=vignettes,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
     )
 
@@ -261,6 +268,30 @@ def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option
             elif kind == "conditional" and sorted(case.depends_on) != sorted(depends):
                 col.add(file, loc + ("depends_on",), f"case expects depends_on {sorted(case.depends_on)} "
                                                      f"but the gate gives {list(depends)}")
+
+
+def _check_vignettes(col: _Collector, vignettes: tuple[schema.Vignette, ...], options: Mapping[str, schema.Option],
+                     meta: schema.Meta, today: dt.date) -> None:
+    """Each teaching case must name real options and show/hide them as it promises."""
+    from .engine import HIDDEN, option_status
+
+    file = _file_of(col, VIGNETTES)
+    _check_duplicates(col, file, "vignettes", [v.id for v in vignettes])
+    for i, vignette in enumerate(vignettes):
+        here = ("vignettes", i)
+        _check_reviewed(col, file, here, vignette.id, vignette.reviewed, meta, today)
+        try:
+            profile = case_profile(vignette.profile)
+        except ProfileError as exc:
+            col.add(file, here + ("profile",), str(exc))
+            continue
+        for key, want_shown in (("shows", True), ("hides", False)):
+            for j, option_id in enumerate(getattr(vignette, key)):
+                if option_id not in options:
+                    col.add(file, here + (key, j), f"unknown option id '{option_id}'")
+                elif (option_status(options[option_id], profile)[0] != HIDDEN) != want_shown:
+                    col.add(file, here + (key, j), f"the explainer {'hides' if want_shown else 'shows'} "
+                                                   f"'{option_id}' for this profile")
 
 
 def _check_duplicates(col: _Collector, file: str, key: str, ids: list[str]) -> None:

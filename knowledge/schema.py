@@ -218,6 +218,24 @@ class Meta(Strict):
     pending_drugs: list[DrugName] = []
 
 
+class Vignette(Strict):
+    """A teaching case: a short story, its profile, questions for discussion, and promises
+    about what the explainer shows for it (checked at load time)."""
+
+    id: Id
+    title: Text
+    story: Text
+    profile: CaseProfile
+    discussion: list[Text] = Field(min_length=1)
+    shows: list[Id] = Field(min_length=1)
+    hides: list[Id] = []
+    reviewed: Date
+
+
+class VignetteFile(Strict):
+    vignettes: list[Vignette] = Field(min_length=1)
+
+
 class ChangelogEntry(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     date: Date

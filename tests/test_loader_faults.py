@@ -112,6 +112,11 @@ CASES = [
     ("missing_value_label", "inputs.yaml", "      ultralow: {label: ultralow, help: \"Score 0, but a few cells show faint staining. "
      "Doctors call this HER2-ultralow.\"}\n", "", None,
      "{file}:25: inputs.her2.values: value 'ultralow' of 'her2' has no label"),
+    ("vignette_unknown_option", "vignettes.yaml", "shows: [pembrolizumab_tnbc, supportive_care]",
+     "shows: [pembrolizumab, supportive_care]", 0,
+     "{file}:{line}: vignettes[0].shows[0]: unknown option id 'pembrolizumab'"),
+    ("vignette_broken_promise", "vignettes.yaml", "hides: [cdk46_with_endocrine]", "hides: [pembrolizumab_tnbc]", 0,
+     "{file}:{line}: vignettes[0].hides[0]: the explainer shows 'pembrolizumab_tnbc' for this profile"),
     ("ambiguous_bool_in_always", "options/supportive_care.yaml", "always: true", "always: yes", 0,
      "{file}:{line}: (file): 'yes' is ambiguous in YAML (older readers turn it into true/false); "
      'write true or false, or put it in quotes: "yes"'),
