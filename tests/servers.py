@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,10 +21,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(NamedTuple):
+    url: str  # e.g. http://127.0.0.1:50123
+    pid: int
+
+
 @contextlib.contextmanager
 def streamlit_server(script: str = "streamlit_app.py", env: Mapping[str, str] | None = None,
-                     log_path: Path | None = None, port: int | None = None) -> Iterator[str]:
-    """Run ``streamlit run SCRIPT`` on a free local port until the block ends; yields the base URL."""
+                     log_path: Path | None = None, port: int | None = None) -> Iterator[Server]:
+    """Run ``streamlit run SCRIPT`` on a free local port until the block ends."""
     port = port or free_port()
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
@@ -47,7 +52,7 @@ def streamlit_server(script: str = "streamlit_app.py", env: Mapping[str, str] | 
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy within 60 s")
             time.sleep(0.2)
-        yield base
+        yield Server(base, proc.pid)
     finally:
         proc.terminate()
         try:

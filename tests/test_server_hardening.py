@@ -12,8 +12,8 @@ from .servers import streamlit_server
 
 @pytest.fixture(scope="module")
 def hardened():
-    with streamlit_server("serve.py", env={"EXPLAINER_ALLOWED_HOSTS": "localhost,127.0.0.1"}) as base:
-        yield base
+    with streamlit_server("serve.py", env={"EXPLAINER_ALLOWED_HOSTS": "localhost,127.0.0.1"}) as server:
+        yield server.url
 
 
 def fetch(url: str, host: str | None = None):
@@ -50,7 +50,7 @@ def test_unknown_host_header_is_refused(hardened):
 
 def test_plain_streamlit_run_serves_metrics_so_the_block_is_real():
     """The control: without serve.py the metrics endpoint answers, so the 404 above is our doing."""
-    with streamlit_server("streamlit_app.py") as base:
-        status, headers, _ = fetch(base + "/_stcore/metrics")
+    with streamlit_server("streamlit_app.py") as server:
+        status, headers, _ = fetch(server.url + "/_stcore/metrics")
     assert status == 200
     assert "Content-Security-Policy" not in headers
