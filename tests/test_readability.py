@@ -1,0 +1,168 @@
+"""Every patient-facing text is plain: reading grade at most 8, median at most 6.5, and it never
+uses the phrases the content guide rules out.
+
+How the grade is measured (see docs/content-method.md):
+
+* textstat 0.7.8 (pinned; works offline), Flesch-Kincaid grade, one score per text.
+* Before scoring, names a reader has to learn as names are swapped for a one-syllable word:
+  every drug in any option (and its brand names and short forms from the glossary), the pending
+  drugs, gene and test names (HER2, PIK3CA, PD-L1 ...), and a short fixed list of treatment and
+  receptor names that are each defined in the glossary (NAMED_TERMS). A six-syllable drug name
+  would otherwise add several grades to any sentence, although the reader sees it as one word.
+* Everything else is scored as written.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Iterator
+
+import pytest
+import textstat
+
+from knowledge import load_knowledge
+
+MAX_GRADE = 8.0
+MAX_MEDIAN = 6.5
+
+# Gene, protein and test names: read as one token, said letter by letter.
+TECH_NAMES = (
+    "HER2", "PIK3CA", "AKT1", "PTEN", "ESR1", "PD-L1", "CPS", "TROP2", "CDK4/6", "CDK4", "CDK6",
+    "PI3K", "mTOR", "AKT", "PARP", "BRCA1", "BRCA2", "BRCA", "T-DM1", "T-DXd", "Dato-DXd", "ISH",
+    "FISH", "IHC", "GnRH", "LHRH", "ER", "PR", "MRI", "DNA", "TNBC", "SERD", "ADC",
+    "ClinicalTrials.gov", "PALB2",
+)
+# Names of kinds of treatment and of receptor groups. Each is defined in the glossary, is the
+# word the care team and the reports use, and has no shorter plain word that means the same.
+NAMED_TERMS = (
+    "hormone receptor-positive", "hormone receptor-negative", "hormone receptors", "hormone receptor",
+    "chemotherapy", "immunotherapy", "antibody-drug conjugates", "antibody-drug conjugate",
+    "triple-negative", "aromatase inhibitors", "aromatase inhibitor", "tyrosine kinase inhibitor",
+    "interstitial lung disease", "ovarian suppression", "radiosurgery",
+)
+FORBIDDEN = ("you should", "recommended for you", "the best option", "your treatment is")
+
+
+def patient_texts(kb) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text a patient can read, except labels and names."""
+    for o in kb.options:
+        yield f"{o.id}.summary", o.summary
+        yield f"{o.id}.why", o.why
+        for field in ("what_it_is", "how_it_works", "how_given", "may_help", "may_cause", "typical_use"):
+            yield f"{o.id}.details.{field}", getattr(o.details, field)
+        for i, text in enumerate(o.details.report_right_away):
+            yield f"{o.id}.report_right_away[{i}]", text
+        for i, text in enumerate(o.questions):
+            yield f"{o.id}.questions[{i}]", text
+        for field in ("research", "europe"):
+            if getattr(o, field):
+                yield f"{o.id}.{field}", getattr(o, field)
+    for site in kb.sites.values():
+        yield f"site {site.id}.summary", site.summary
+        yield f"site {site.id}.what_it_means", site.what_it_means
+        for field in ("symptoms", "local_treatments", "urgent_signs"):
+            for i, text in enumerate(getattr(site, field)):
+                yield f"site {site.id}.{field}[{i}]", text
+    for q in kb.questions:
+        yield f"question {q.id}", q.text
+    for name, entry in kb.inputs.items():
+        yield f"input {name}.question", entry.question
+        yield f"input {name}.help", entry.help
+        for value, v in entry.values.items():
+            if v.help:
+                yield f"input {name}.{value}.help", v.help
+    for term in kb.glossary:
+        yield f"glossary {term.term}", term.definition
+    yield "meta.disclaimer", kb.meta.disclaimer
+    yield "meta.baseline", kb.meta.baseline
+    for i, text in enumerate(kb.meta.general_urgent_signs):
+        yield f"meta.general_urgent_signs[{i}]", text
+
+
+def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
+    """Every patient-facing string, including names and labels (for phrase and word checks)."""
+    yield from patient_texts(kb)
+    for o in kb.options:
+        yield f"{o.id}.name", o.name
+    for site in kb.sites.values():
+        yield f"site {site.id}.name", site.name
+    for name, entry in kb.inputs.items():
+        yield f"input {name}.label", entry.label
+        for value, v in entry.values.items():
+            yield f"input {name}.{value}.label", v.label
+
+
+def drug_names(kb) -> set[str]:
+    names = {d for o in kb.options for d in o.drugs} | set(kb.meta.pending_drugs)
+    for term in kb.glossary:
+        if term.term in names or term.pronunciation and term.term.islower():
+            names.add(term.term)
+            names.update(term.also)
+    return names
+
+
+def _sub(text: str, words, placeholder: str, ignore_case: bool) -> str:
+    flags = re.IGNORECASE if ignore_case else 0
+    for word in sorted(words, key=len, reverse=True):
+        text = re.sub(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", placeholder, text, flags=flags)
+    return text
+
+
+def prepared(text: str, drugs: set[str]) -> str:
+    """The text as scored: drug names, gene/test names and NAMED_TERMS replaced."""
+    text = _sub(text, drugs, "drug", True)
+    text = _sub(text, NAMED_TERMS, "term", True)
+    return _sub(text, TECH_NAMES, "name", False)
+
+
+def grade(text: str, drugs: set[str]) -> float:
+    return textstat.flesch_kincaid_grade(prepared(text, drugs))
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def grades(kb):
+    drugs = drug_names(kb)
+    return [(where, grade(text, drugs), text) for where, text in patient_texts(kb)]
+
+
+def test_textstat_is_the_pinned_version():
+    assert tuple(textstat.__version__) == (0, 7, 8) if isinstance(textstat.__version__, tuple) else \
+        textstat.__version__.startswith("0.7.8")
+
+
+def test_every_patient_text_is_at_most_grade_8(grades):
+    too_hard = [f"{where}: grade {g:.1f}: {text}" for where, g, text in grades if g > MAX_GRADE]
+    assert not too_hard, "texts above grade 8:\n" + "\n".join(too_hard)
+
+
+def test_median_grade_is_at_most_6_5(grades):
+    median = statistics.median(g for _, g, _ in grades)
+    assert median <= MAX_MEDIAN, f"median grade {median:.2f}"
+
+
+def test_enough_texts_are_measured(grades):
+    # A guard against the collector silently finding nothing.
+    assert len(grades) > 500
+
+
+def test_drug_names_are_replaced_before_scoring(kb):
+    drugs = drug_names(kb)
+    assert prepared("Trastuzumab deruxtecan is given by drip.", drugs) == "drug is given by drip."
+    assert prepared("A HER2 test and chemotherapy.", drugs) == "A name test and term."
+
+
+@pytest.mark.parametrize("phrase", FORBIDDEN)
+def test_no_patient_text_uses_a_forbidden_phrase(kb, phrase):
+    found = [f"{where}: {text}" for where, text in all_patient_strings(kb) if phrase in text.lower()]
+    assert not found, f"'{phrase}' found in:\n" + "\n".join(found)
+
+
+def test_urgent_signs_are_direct(kb):
+    signs = [s for site in kb.sites.values() for s in site.urgent_signs] + list(kb.meta.general_urgent_signs)
+    assert all(s.startswith("Get medical help right away if") for s in signs)
