@@ -1,0 +1,34 @@
+"""About: who made this, what it cannot do, sources, versions and review dates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase
+
+from .text import t
+
+
+def render(kb: KnowledgeBase) -> None:
+    st.title(t("about.heading"), anchor=False)
+    st.info(kb.meta.disclaimer, icon="ℹ️")
+    st.header(t("about.who_heading"), anchor=False)
+    st.markdown(t("about.who"))
+    st.header(t("about.cannot_heading"), anchor=False)
+    st.markdown("\n".join(f"- {line}" for line in t("about.cannot")))
+    st.header(t("about.stored_heading"), anchor=False)
+    st.markdown(t("about.stored"))
+    st.header(t("about.baseline_heading"), anchor=False)
+    st.markdown(kb.meta.baseline)
+    st.header(t("about.version_heading"), anchor=False)
+    st.markdown(t("about.version", version=kb.version, date=kb.meta.reviewed.isoformat()))
+    with st.expander(t("about.changelog_heading")):
+        for entry in kb.changelog:
+            st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
+    with st.expander(t("about.reviewed_heading")):
+        items = [(o.name, o.reviewed) for o in kb.options] + [(s.name, s.reviewed) for s in kb.sites.values()]
+        st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=d.isoformat())}" for n, d in items))
+    st.header(t("about.sources_heading"), anchor=False)
+    st.markdown("\n".join(
+        f"- [{s.title}]({s.url}), {t('about.source_line', publisher=s.publisher, date=s.date)}"
+        for s in kb.sources.values()))

@@ -1,0 +1,20 @@
+"""Sort the shown options into the four groups the results screen uses.
+
+This only reads the status and timing the engine and the content already give.
+"""
+
+from __future__ import annotations
+
+from knowledge import APPLIES, CONDITIONAL, Explanation, OptionResult
+
+GROUPS = ("first", "later", "any", "conditional")
+
+
+def group(explanation: Explanation) -> dict[str, list[OptionResult]]:
+    groups: dict[str, list[OptionResult]] = {g: [] for g in GROUPS}
+    for result in explanation.options:
+        if result.status == CONDITIONAL:
+            groups["conditional"].append(result)
+        elif result.status == APPLIES:
+            groups[result.option.timing].append(result)
+    return groups

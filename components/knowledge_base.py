@@ -1,0 +1,41 @@
+"""Load the rule set once per process; on any fault, log it and report it as unavailable."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import streamlit as st
+
+from knowledge import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+
+CONTENT_ENV = "EXPLAINER_CONTENT_DIR"
+log = logging.getLogger("explainer.knowledge")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def content_dir() -> str:
+    """The content folder: ``$EXPLAINER_CONTENT_DIR`` if set (tests, staging), else the packaged one."""
+    return os.environ.get(CONTENT_ENV) or str(CONTENT_DIR)
+
+
+@st.cache_resource(show_spinner=False)
+def _load(folder: str) -> KnowledgeBase:
+    return load_knowledge(folder)
+
+
+def get_knowledge() -> KnowledgeBase | None:
+    """The validated rule set, or None after logging every problem (never shown to the patient)."""
+    folder = content_dir()
+    try:
+        return _load(folder)
+    except KnowledgeError as exc:
+        log.error("content folder %s refused; %d problem(s):\n%s", folder, len(exc.problems),
+                  "\n".join(f"  {p}" for p in exc.problems))
+        return None

@@ -1,0 +1,37 @@
+"""Gentle notes about a shared link that could only partly be read."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import state
+from .knowledge_base import get_knowledge
+from .share import parse
+from .text import t
+
+
+def take_link() -> None:
+    """Read answers from the page's query parameters once, then clear them from the address bar."""
+    if not st.query_params:
+        return
+    params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    st.query_params.clear()
+    answers, ignored, used = parse(params)
+    notes = []
+    if used:
+        st.session_state["answers"] = answers
+        state.go(state.RESULTS)
+        notes.append(("loaded", []))
+    if ignored:
+        notes.append(("ignored", ignored))
+    st.session_state["notes"] = notes
+
+
+def show_notes() -> None:
+    kb = get_knowledge()
+    for kind, names in st.session_state.get("notes", []):
+        if kind == "loaded":
+            st.info(t("share.note_loaded"), icon="🔗")
+        else:
+            labels = [kb.inputs[n].label if n in kb.inputs else t("share.other_parts") for n in names]
+            st.info(t("share.note_ignored", names=", ".join(labels)), icon="ℹ️")

@@ -1,0 +1,64 @@
+"""One treatment option as a card: plain summary first, the details one tap away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, matched_because, waiting_on
+
+from .icons import icon
+from .text import t
+
+
+def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
+    option = result.option
+    with st.container(border=True, key=f"option_{option.id}"):
+        st.subheader(f"{icon(option.class_)} {option.name}", anchor=False)
+        st.markdown(option.summary)
+        if result.status == CONDITIONAL:
+            st.markdown(f"**{t('results.only_if', tests='; '.join(waiting_on(result, kb, profile)))}**")
+        with st.expander(t("results.more", name=option.name)):
+            _details(result, kb, profile)
+
+
+def _section(title: str, body: str) -> None:
+    st.markdown(f"**{title}**  \n{body}")
+
+
+def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
+    option, d = result.option, result.option.details
+    _section(t("results.what_it_is"), d.what_it_is)
+    _section(t("results.how_it_works"), d.how_it_works)
+    _section(t("results.how_given"), d.how_given)
+    _section(t("results.may_help"), d.may_help)
+    _section(t("results.may_cause"), d.may_cause)
+    st.markdown(f"**{t('results.report_right_away')}**")
+    st.markdown("\n".join(f"- {line}" for line in d.report_right_away))
+    _section(t("results.typical_use"), d.typical_use)
+    if option.drugs:
+        _section(t("results.drugs"), "\n".join(f"- {_drug(kb, drug)}" for drug in option.drugs))
+    reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
+    _section(t("results.why_shown"), option.why + "".join(f"\n- {r}" for r in reasons))
+    if option.europe:
+        _section(t("results.europe"), option.europe)
+    if option.research:
+        _section(t("results.research"), option.research)
+    if option.evidence.approval:
+        _section(t("results.evidence"), option.evidence.approval)
+    if option.questions:
+        _section(t("results.questions"), "\n".join(f"- {q}" for q in option.questions))
+    st.markdown(f"**{t('results.sources')}**")
+    st.markdown("\n".join(f"- {_source(kb, s)}" for s in option.sources))
+    st.caption(t("results.reviewed", date=option.reviewed.isoformat()))
+
+
+def _drug(kb: KnowledgeBase, drug: str) -> str:
+    term = next((g for g in kb.glossary if g.term.lower() == drug.lower()), None)
+    if term and term.pronunciation:
+        return f"{drug} ({t('glossary.say_it', pronunciation=term.pronunciation)})"
+    return drug
+
+
+def _source(kb: KnowledgeBase, source_id: str) -> str:
+    s = kb.sources[source_id]
+    return f"[{s.title}]({s.url}), {s.publisher}, {s.date}"

@@ -1,0 +1,72 @@
+"""The one-page take-home summary as a self-contained, print-ready HTML document.
+
+Every piece of text is escaped; the page loads nothing from anywhere (no fonts, no images
+from a server), so it prints the same on any machine and offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any, Mapping
+
+from knowledge import Explanation, KnowledgeBase, waiting_on
+
+from .grouping import GROUPS, group
+from .summary import answer_words, place_words
+from .text import t
+
+CSS = """
+@page { size: A4; margin: 11mm; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt;
+       line-height: 1.3; color: #111; max-width: 48rem; margin: 1rem auto; padding: 0 1rem; }
+@media print { body { margin: 0; padding: 0; font-size: 9.5pt; } }
+h1 { font-size: 15pt; margin: 0 0 .3rem; } h2 { font-size: 11.5pt; margin: .6rem 0 .15rem; }
+h3 { font-size: 10pt; margin: .3rem 0 0; }
+p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: .05rem 0; }
+.note { border: 1px solid #1d4f91; padding: .3rem .5rem; border-radius: 6px; }
+.urgent { border-left: 5px solid #b00020; padding-left: 1.4rem; }
+.two { display: grid; grid-template-columns: 1fr 34mm; gap: 1rem; align-items: start; }
+.share svg { width: 32mm; height: 32mm; }
+.url { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
+small { color: #333; }
+"""
+
+
+def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str, qr_svg: str) -> str:
+    """The whole HTML document (no name or other identity on it)."""
+    e = escape
+    places = place_words(kb, answers)
+    groups = group(explanation)
+    option_groups = []
+    for name in GROUPS:
+        if not groups[name]:
+            continue
+        items = [e(r.option.name) for r in groups[name]]
+        if name == "conditional":
+            items = [f"{e(r.option.name)} ({e(t('results.only_if', tests='; '.join(waiting_on(r, kb, explanation.profile))))})"
+                     for r in groups[name]]
+        option_groups.append(f"<h3>{e(t(f'results.group_{name}'))}</h3><p>{'; '.join(items)}.</p>")
+    urgent = [s for site in explanation.sites for s in site.site.urgent_signs] + list(explanation.general_urgent_signs)
+    entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
+                                           else t("results.summary_places_none")]
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
+<body>
+<h1>{e(t("takehome.print_title"))}</h1>
+<p class="note">{e(explanation.disclaimer)}</p>
+<h2>{e(t("takehome.print_entered"))}</h2>
+<ul>{"".join(f"<li>{e(w)}</li>" for w in entered)}</ul>
+<h2>{e(t("takehome.print_options"))}</h2>
+{"".join(option_groups)}
+<h2>{e(t("takehome.print_urgent"))}</h2>
+<ul class="urgent">{"".join(f"<li>{e(s)}</li>" for s in urgent)}</ul>
+<div class="two"><div>
+<h2>{e(t("takehome.print_questions"))}</h2>
+<ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol></div>
+<div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
+<p><small>{e(kb.meta.baseline)} {e(t("takehome.print_footer", version=explanation.knowledge_version,
+                                      date=dt.date.today().isoformat()))}</small></p>
+</body></html>
+"""

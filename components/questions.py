@@ -1,0 +1,108 @@
+"""The question steps: one topic per screen, big choices, "I'm not sure" everywhere."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase
+from knowledge.profile import MARKERS, UNKNOWN
+
+from . import body_picture, state, svg
+from .text import t
+
+# Glossary words worth showing next to a question, when the content defines them.
+STEP_TERMS = {"hr": ("hormone receptor",), "her2": ("HER2", "HER2-low", "HER2-ultralow")}
+
+
+def render(kb: KnowledgeBase) -> None:
+    step = state.step()
+    n = state.STEPS.index(step) + 1
+    st.caption(t("steps.progress", n=n, total=len(state.STEPS)))
+    st.progress(n / len(state.STEPS))
+    {"hr": _choice_step, "her2": _choice_step, "sites": _sites_step, "more": _more_step}[step](kb, step)
+    _nav(step)
+
+
+def _label(value: str, label: str) -> str:
+    return t("steps.not_sure_label") if value == UNKNOWN else label[:1].upper() + label[1:]
+
+
+def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool = False) -> None:
+    """One question as a radio group, its answer copied to the answers on change."""
+    entry = kb.inputs[field]
+    values = list(entry.values)
+    current = state.answers()["markers"][field] if marker else state.answers()[field]
+    wkey = state.key(f"q_{field}")
+    captions = None if horizontal else [v.help or "" for v in entry.values.values()]
+    st.radio(entry.question, values, index=values.index(current) if current in values else None,
+             format_func=lambda v: _label(v, entry.values[v].label), captions=captions, key=wkey,
+             horizontal=horizontal, on_change=state.store, args=(field, wkey, marker))
+    _help(kb, field)
+
+
+def _help(kb: KnowledgeBase, field: str) -> None:
+    with st.expander(f"{t('steps.not_sure')}: {t('steps.not_sure_help').lower()}", icon="❓"):
+        st.markdown(kb.inputs[field].help)
+
+
+def _glossary(kb: KnowledgeBase, step: str) -> None:
+    wanted = {w.lower() for w in STEP_TERMS.get(step, ())}
+    for term in kb.glossary:
+        if term.term.lower() in wanted:
+            st.markdown(f"**{term.term}**: {term.definition}")
+
+
+def _choice_step(kb: KnowledgeBase, field: str) -> None:
+    st.title(kb.inputs[field].label, anchor=False)
+    _glossary(kb, field)
+    radio(kb, field)
+
+
+def _sites_step(kb: KnowledgeBase, _: str) -> None:
+    entry = kb.inputs["site"]
+    st.title(entry.label, anchor=False)
+    chosen = state.answers()["sites"]
+    words = [v.label for s, v in entry.values.items() if s in chosen]
+    left, right = st.columns([3, 2], vertical_alignment="top")
+    with left:
+        wkey = state.key("q_sites")
+        st.pills(entry.question, list(entry.values), selection_mode="multi", default=chosen,
+                 format_func=lambda v: _label(v, entry.values[v].label), key=wkey, width="stretch", wrap=True,
+                 on_change=state.store, args=("sites", wkey))
+        helps = [f"{_label(v, e.label)}: {e.help}" for v, e in entry.values.items() if e.help]
+        for line in helps:
+            st.caption(line)
+        st.markdown(t("steps.sites_picked", places=", ".join(words)) if words else t("steps.sites_picked_none"))
+        st.caption(t("steps.sites_none"))
+    with right:
+        label = t("steps.body_label", places=", ".join(words)) if words else t("steps.body_label_none")
+        svg.show(body_picture.svg(chosen, label))
+    _help(kb, "site")
+
+
+def _more_step(kb: KnowledgeBase, _: str) -> None:
+    st.title(t("steps.more_heading"), anchor=False)
+    st.markdown(t("steps.more_intro"))
+    radio(kb, "sex", horizontal=True)
+    if state.answers()["sex"] != "male":
+        radio(kb, "menopause", horizontal=True)
+    st.subheader(t("steps.markers_heading"), anchor=False)
+    st.markdown(t("steps.markers_intro"))
+    for marker in MARKERS:
+        if marker in kb.inputs:
+            radio(kb, marker, marker=True, horizontal=True)
+
+
+def _nav(step: str) -> None:
+    i = state.STEPS.index(step)
+    back_to = state.STEPS[i - 1] if i else state.START
+    last = i == len(state.STEPS) - 1
+    back, forward = st.columns(2)
+    back.button(t("steps.back"), width="stretch", key=state.key(f"back_{step}"), icon="⬅️",
+                on_click=state.go, args=(back_to,))
+    forward.button(t("steps.show") if last else t("steps.next"), type="primary", width="stretch",
+                   key=state.key(f"next_{step}"), icon=None if last else "➡️", icon_position="right",
+                   on_click=state.go, args=(state.RESULTS if last else state.STEPS[i + 1],))
+    if not last and i >= 2:
+        st.button(t("steps.skip"), type="tertiary", key=state.key(f"skip_{step}"),
+                  on_click=state.go, args=(state.RESULTS,))

@@ -1,0 +1,59 @@
+"""The results screen: summary, options in four groups, places of spread, questions, take-home."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase, explain
+
+from . import option_card, sites, state, takehome
+from .grouping import GROUPS, group
+from .notes import show_notes
+from .summary import answer_words, place_words
+from .text import t
+
+
+def render(kb: KnowledgeBase) -> None:
+    profile = state.profile()
+    explanation = explain(profile, kb)
+    disclaimer(explanation.disclaimer, "top")
+    st.title(t("results.heading"), anchor=False)
+    show_notes()
+    _summary(kb, explanation)
+    st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
+    groups = group(explanation)
+    for name in GROUPS:
+        st.header(t(f"results.group_{name}"), anchor=False)
+        st.markdown(t(f"results.group_{name}_intro"))
+        if not groups[name]:
+            st.markdown(f"_{t('results.group_empty')}_")
+        for result in groups[name]:
+            option_card.render(result, kb, profile)
+    sites.render(explanation, kb)
+    st.header(t("results.questions_heading"), anchor=False)
+    st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
+    takehome.render(kb, explanation)
+    disclaimer(explanation.disclaimer, "bottom")
+
+
+def disclaimer(text: str, where: str) -> None:
+    with st.container(key=f"disclaimer_{where}"):
+        st.info(text, icon="ℹ️")
+
+
+def _summary(kb: KnowledgeBase, explanation) -> None:
+    answers = state.answers()
+    places = place_words(kb, answers)
+    conditional = sum(1 for r in explanation.options if r.status == "conditional")
+    lines = [
+        t("results.summary_entered", answers="; ".join(answer_words(kb, answers))),
+        t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none"),
+        " ".join(filter(None, [
+            t("results.summary_count_one") if len(explanation.options) == 1
+            else t("results.summary_count", n=len(explanation.options)),
+            "" if conditional == 0 else t("results.summary_conditional_one") if conditional == 1
+            else t("results.summary_conditional", m=conditional),
+            t("results.summary_decide")])),
+    ]
+    with st.container(border=True, key="summary"):
+        st.markdown("  \n".join(lines))

@@ -1,0 +1,42 @@
+"""Each chosen place of spread, with its urgent warning signs set clearly apart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import Explanation, KnowledgeBase
+
+from .text import t
+
+
+def render(explanation: Explanation, kb: KnowledgeBase) -> None:
+    st.header(t("results.sites_heading"), anchor=False)
+    if not explanation.sites:
+        st.markdown(t("results.no_sites"))
+    names = {r.option.id: r.option.name for r in explanation.options}
+    for result in explanation.sites:
+        site = result.site
+        with st.container(border=True, key=f"site_{site.id}"):
+            st.subheader(site.name, anchor=False)
+            st.markdown(site.summary)
+            urgent(site.urgent_signs, key=f"urgent_{site.id}")
+            with st.expander(t("results.site_means") + f": {site.name}"):
+                st.markdown(site.what_it_means)
+                _list(t("results.site_symptoms"), site.symptoms)
+                _list(t("results.site_local"), site.local_treatments)
+                if result.related_options:
+                    st.markdown(t("results.site_related", names=", ".join(names[o] for o in result.related_options)))
+                st.caption(t("results.reviewed", date=site.reviewed.isoformat()))
+    st.subheader(t("results.general_urgent_heading"), anchor=False)
+    urgent(explanation.general_urgent_signs, key="urgent_general")
+
+
+def urgent(signs, key: str) -> None:
+    """Urgent signs in a red-edged box of their own; the content words them directly."""
+    with st.container(key=key):
+        st.error("\n".join(f"- {s}" for s in signs), icon="🚨")
+
+
+def _list(title: str, items) -> None:
+    if items:
+        st.markdown(f"**{title}**\n" + "".join(f"\n- {i}" for i in items))

@@ -1,0 +1,19 @@
+"""The first screen: what this is, in three short lines, and one big Start button."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import state
+from .notes import show_notes
+from .text import t
+
+
+def render() -> None:
+    st.title(t("start.heading"), anchor=False)
+    show_notes()
+    with st.container(key="intro"):
+        for line in t("start.lines"):
+            st.markdown(line)
+    st.button(t("start.button"), type="primary", width="stretch", key=state.key("start"),
+              on_click=state.go, args=(state.STEPS[0],))

@@ -1,0 +1,78 @@
+"""The person's answers and where they are in the flow, kept in session state only.
+
+Widget keys carry a generation number: "Start over" bumps it, so every widget is
+created fresh and shows its default, not the last person's answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from knowledge import Profile
+from knowledge.profile import MARKERS, SITE_VALUES, UNKNOWN
+
+STEPS = ("hr", "her2", "sites", "more")
+START, RESULTS = "start", "results"
+
+
+def blank_answers() -> dict[str, Any]:
+    return {"hr": UNKNOWN, "her2": UNKNOWN, "sites": [], "menopause": UNKNOWN, "sex": "female",
+            "markers": {m: UNKNOWN for m in MARKERS}}
+
+
+def init() -> None:
+    ss = st.session_state
+    ss.setdefault("generation", 0)
+    ss.setdefault("answers", blank_answers())
+    ss.setdefault("step", START)
+    ss.setdefault("notes", [])
+
+
+def answers() -> dict[str, Any]:
+    return st.session_state["answers"]
+
+
+def step() -> str:
+    return st.session_state["step"]
+
+
+def go(to: str) -> None:
+    """Move to a step (used as a button callback, so the new step draws in the same run)."""
+    st.session_state["step"] = to
+    st.session_state["scroll_top"] = True
+
+
+def key(name: str) -> str:
+    """A widget key that changes after Start over."""
+    return f"{name}__g{st.session_state['generation']}"
+
+
+def start_over() -> None:
+    """Forget every answer and note; fresh widgets on the next run."""
+    gen = st.session_state.get("generation", 0) + 1
+    for k in list(st.session_state.keys()):
+        del st.session_state[k]
+    st.session_state["generation"] = gen
+    st.session_state["answers"] = blank_answers()
+    st.session_state["step"] = START
+    st.session_state["notes"] = []
+    st.query_params.clear()
+
+
+def profile(ans: dict[str, Any] | None = None) -> Profile:
+    ans = ans or answers()
+    return Profile.create(hr=ans["hr"], her2=ans["her2"], sites=ans["sites"], menopause=ans["menopause"],
+                          sex=ans["sex"], markers=ans["markers"])
+
+
+def store(field: str, widget_key: str, marker: bool = False) -> None:
+    """on_change callback: copy a widget's value into the answers."""
+    value = st.session_state[widget_key]
+    if field == "sites":
+        answers()["sites"] = [s for s in SITE_VALUES if s in (value or [])]
+    elif marker:
+        answers()["markers"][field] = value
+    else:
+        answers()[field] = value

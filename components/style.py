@@ -1,0 +1,77 @@
+"""Page styling: large touch targets, readable text, a text-size choice, print rules.
+
+All CSS here is fixed text written in this file; nothing from answers or links goes in.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import state
+from .text import t
+
+SIZES = {"normal": 20, "large": 24, "largest": 28}
+
+BASE_CSS = """
+<style>
+/* Touch targets of at least 48px, for tablets and shaky hands. */
+.stButton button, .stDownloadButton button, .stLinkButton a, [data-testid="stButtonGroup"] button
+  { min-height: 48px; min-width: 48px; }
+.stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
+[data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 48px; align-items: center; padding: 4px 0; }
+[data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
+[data-testid="stExpander"] summary { min-height: 48px; }
+/* A chosen place must look clearly chosen, not just a shade lighter. */
+button[data-variant="pills"][aria-pressed="true"] { background: #1d4f91 !important; border-color: #1d4f91 !important; }
+button[data-variant="pills"][aria-pressed="true"] p { color: #fff !important; }
+button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / ""; }
+/* Captions under answers carry meaning: keep them at body size. */
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .stRadio [data-testid="stCaptionContainer"] p
+  { font-size: 1rem !important; }
+[data-testid="stWidgetLabel"] p { font-weight: 600; }
+/* Urgent signs stand apart. */
+.st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
+.st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
+.block-container { padding-top: 1.5rem; max-width: 52rem; }
+@media print {
+  header, [data-testid="stSidebar"], .stButton, [data-testid="stToolbar"] { display: none !important; }
+}
+</style>
+"""
+
+
+def apply_base() -> None:
+    st.html(BASE_CSS)
+
+
+SCROLL_TOP = """<script>
+requestAnimationFrame(() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTo(0, 0); }
+  window.scrollTo(0, 0);
+  // Keyboard and screen reader users continue from the new screen's heading.
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({preventScroll: true}); }
+});
+</script>"""
+
+
+def scroll_to_top_if_moved() -> None:
+    """After a step change, start the new screen at its top, not where the last one was scrolled.
+
+    Call it after the page is drawn, so the new heading exists when the script runs.
+    """
+    if st.session_state.pop("scroll_top", False):
+        st.html(SCROLL_TOP, unsafe_allow_javascript=True)
+
+
+def text_size_control() -> None:
+    """A three-step text size choice; scales every rem-based size on the page."""
+    labels = t("app.text_size_names")
+    choice = st.segmented_control(
+        t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k], default="normal",
+        key=state.key("text_size"), help=None, label_visibility="visible", required=True,
+    )
+    px = SIZES.get(choice or "normal", 20)
+    if px != SIZES["normal"]:
+        st.html(f"<style>html {{ font-size: {int(px)}px !important; }}</style>")

@@ -1,0 +1,48 @@
+"""Small helpers shared by the browser tests: wait for Streamlit, audit with axe, screenshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def ready(page: Page) -> None:
+    """Wait until Streamlit is connected and the script has finished running."""
+    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached()
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached()
+
+
+def tap(page: Page, name: str, role: str = "button") -> None:
+    page.get_by_role(role, name=name, exact=True).click()
+    ready(page)
+
+
+def audit(page: Page) -> list[dict]:
+    """WCAG 2.2 A/AA violations (with target-size on) on the page as it is now."""
+    assert AXE.is_file(), f"axe-core missing at {AXE}; run `npm ci`"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " rules: {'target-size': {enabled: true}}})", WCAG_TAGS + ["wcag22aa"])
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+def shot(page: Page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    # Streamlit scrolls inside stMain, so a "full page" shot needs a viewport as tall as the content.
+    size = page.viewport_size
+    height = page.evaluate("() => Math.max(document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0,"
+                           " document.documentElement.scrollHeight)")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height), 16000))})
+    ready(page)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return path

@@ -1,0 +1,152 @@
+"""Real-browser fixtures: a Streamlit server, an offline Chromium behind a refusing proxy.
+
+Every page records requests to hosts other than localhost, and the browser's own proxy
+refuses and records anything that tries to leave the machine; both must stay empty.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SIZES = {"tablet-landscape": (1024, 768), "tablet-portrait": (768, 1024), "phone": (390, 844)}
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+    "--gaia-url=http://127.0.0.1:9", "--component-updater=url-source=http://127.0.0.1:9",
+    "--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,"
+    "HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,"
+    "AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,"
+    "PreconnectToSearch,AutofillServerCommunication",
+    "--proxy-bypass-list=localhost;127.0.0.1",
+]
+
+
+def _browser_path() -> str:
+    if Path(CHROMIUM).is_file():
+        return CHROMIUM
+    message = f"Chromium not found at {CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH."
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Refuser(http.server.BaseHTTPRequestHandler):
+    """A proxy that records and refuses every request: anything here tried to leave the machine."""
+
+    seen: list[str] = []
+
+    def _refuse(self) -> None:
+        self.seen.append(f"{self.command} {self.path}")
+        self.send_error(403, "refused by test proxy")
+
+    do_GET = do_POST = do_PUT = do_HEAD = do_CONNECT = do_OPTIONS = do_DELETE = _refuse
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def refusing_proxy():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), _Refuser)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server, _Refuser.seen
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    """``streamlit run`` on a free port; yields (base URL, server log path)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = _free_port()
+    log_path = ARTIFACTS / "server.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+         "--server.headless", "true"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://localhost:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"Streamlit did not start; see {log_path}:\n{log_path.read_text()[-2000:]}", pytrace=False)
+        time.sleep(0.2)
+    yield url, log_path
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(refusing_proxy):
+    path = _browser_path()
+    from playwright.sync_api import sync_playwright
+
+    server, _ = refusing_proxy
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS,
+                              proxy={"server": f"http://127.0.0.1:{server.server_port}"})
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def outside_requests():
+    return []
+
+
+@pytest.fixture
+def make_page(browser, outside_requests, refusing_proxy):
+    """``make_page(size)``: a fresh page at one of SIZES that records every non-local request."""
+    contexts = []
+
+    def make(size: str = "tablet-landscape"):
+        width, height = SIZES[size]
+        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True,
+                                      color_scheme="light", locale="en-US")
+        context.on("request", lambda req: urlsplit(req.url).hostname not in LOCAL_HOSTS
+                   and urlsplit(req.url).scheme not in ("data", "blob", "about")
+                   and outside_requests.append(req.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    _, proxied = refusing_proxy
+    assert not outside_requests, f"requests left localhost: {outside_requests}"
+    assert not proxied, f"requests reached the refusing proxy: {proxied}"

@@ -1,0 +1,51 @@
+"""Nothing leaves the machine, and the printout renders on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from browser_helpers import ready
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_network_guard_would_catch_a_request_leaving(make_page, outside_requests, refusing_proxy):
+    """Proves both layers work, so the empty lists in every other test mean something."""
+    _, proxied = refusing_proxy
+    page = make_page()
+    page.goto("about:blank")
+    page.evaluate("() => fetch('http://example.com/leak').catch(() => null)")
+    expect(page.locator("body")).to_be_attached()
+    page.wait_for_function("() => true")
+    assert any("example.com" in url for url in outside_requests)
+    for _ in range(50):
+        if any("example.com" in line for line in proxied):
+            break
+        page.wait_for_timeout(100)
+    assert any("example.com" in line for line in proxied)
+    outside_requests.clear()
+    proxied.clear()
+
+
+def test_the_printout_renders_as_one_page_offline(app_server, make_page):
+    base, _ = app_server
+    page = make_page("tablet-portrait")
+    page.goto(base + "/?hr=negative&her2=zero&site=brain&site=bone&site=lung&pdl1=positive")
+    ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a printable summary").click()
+    html_path = ROOT / "test-artifacts" / "summary.html"
+    info.value.save_as(html_path)
+    html = html_path.read_text(encoding="utf-8")
+    assert "hr=negative" in html and "<script" not in html
+    printout = make_page("tablet-portrait")
+    printout.set_content(html)
+    expect(printout.get_by_role("heading", level=1)).to_contain_text("My summary")
+    expect(printout.get_by_role("img", name="Square code (QR code) that opens these results")).to_be_visible()
+    pdf = ROOT / "test-artifacts" / "summary.pdf"
+    printout.pdf(path=str(pdf), format="A4")
+    printout.screenshot(path=str(ROOT / "test-artifacts" / "screenshots" / "printout.png"), full_page=True)
+    pages = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
+    assert pages == 1, f"the take-home summary should fit on one page, got {pages}"

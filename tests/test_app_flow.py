@@ -1,0 +1,231 @@
+"""The explainer's promises, checked by driving the app with Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from knowledge import Profile, explain, load_knowledge
+from knowledge.profile import SITE_VALUES
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    """AppTest shares st.cache_* across instances; each test starts clean on the packaged content."""
+    import streamlit as st
+
+    monkeypatch.delenv("EXPLAINER_CONTENT_DIR", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def new_app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    gen = at.session_state["generation"]
+    at.button(key=f"{key}__g{gen}").click()
+    return at.run()
+
+
+def answer(at: AppTest, field: str, value) -> AppTest:
+    gen = at.session_state["generation"]
+    if field == "sites":
+        at.button_group(key=f"q_sites__g{gen}").set_value(value)
+    else:
+        at.radio(key=f"q_{field}__g{gen}").set_value(value)
+    return at.run()
+
+
+def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
+    """Start, answer every step, and open the results."""
+    click(at, "start")
+    answer(at, "hr", hr)
+    click(at, "next_hr")
+    answer(at, "her2", her2)
+    click(at, "next_her2")
+    if sites:
+        answer(at, "sites", list(sites))
+    click(at, "next_sites")
+    for field, value in more.items():
+        answer(at, field, value)
+    return click(at, "next_more")
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [h.value for h in at.title] + [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [c.value for c in at.caption] + [e.label for e in at.expander]
+    return "\n".join(str(p) for p in parts)
+
+
+def option_cards(at: AppTest) -> set[str]:
+    return {k.removeprefix("option_") for k in _container_keys(at) if k.startswith("option_")}
+
+
+def _container_keys(at: AppTest) -> list[str]:
+    keys = []
+
+    def visit(node):
+        proto = getattr(node, "proto", None)
+        key = getattr(node, "key", None)
+        if key:
+            keys.append(key)
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+        del proto
+
+    visit(at._tree)
+    return keys
+
+
+def test_start_screen_is_three_lines_and_one_start_button():
+    at = new_app()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Start"]
+    assert len(at.markdown) == 3
+    assert "not medical advice" in texts(at)
+
+
+def test_full_flow_shows_grouped_options_sites_and_notice(kb):
+    at = walk(new_app(), hr="positive", her2="low", sites=["bone", "liver"])
+    assert not at.exception
+    assert at.session_state["step"] == "results"
+    shown = texts(at)
+    assert kb.meta.disclaimer.split(".")[0] in at.info[0].value
+    for heading in ("Often used first", "Often used later", "At any time", "Only if a test shows…",
+                    "Where it has spread", "Questions to ask your care team", "Take this home"):
+        assert heading in shown
+    for site in ("bone", "liver"):
+        for sign in kb.sites[site].urgent_signs:
+            assert any(sign in e.value for e in at.error)
+    for sign in kb.meta.general_urgent_signs:
+        assert any(sign in e.value for e in at.error)
+
+
+def test_the_screen_shows_exactly_the_options_the_engine_gives(kb):
+    at = walk(new_app(), hr="positive", her2="low", sites=["bone", "liver"])
+    expected = explain(Profile.create(hr="positive", her2="low", sites=["bone", "liver"]), kb)
+    assert option_cards(at) == {r.id for r in expected.options}
+
+
+def test_all_unknown_answers_still_give_results_with_tests_named(kb):
+    at = walk(new_app())
+    assert not at.exception
+    expected = explain(Profile.create(), kb)
+    assert option_cards(at) == {r.id for r in expected.options}
+    if any(r.status == "conditional" for r in expected.options):
+        assert "Only if:" in texts(at)
+
+
+def test_every_site_shows_its_urgent_signs(kb):
+    at = walk(new_app(), hr="negative", her2="zero", sites=list(SITE_VALUES))
+    assert not at.exception
+    errors = "\n".join(e.value for e in at.error)
+    for site in kb.sites.values():
+        for sign in site.urgent_signs:
+            assert sign in errors, f"urgent sign for {site.id} missing"
+
+
+def test_back_keeps_every_answer():
+    at = new_app()
+    click(at, "start")
+    answer(at, "hr", "negative")
+    click(at, "next_hr")
+    answer(at, "her2", "ultralow")
+    click(at, "next_her2")
+    answer(at, "sites", ["brain"])
+    click(at, "back_sites")
+    assert at.radio(key="q_her2__g0").value == "ultralow"
+    click(at, "back_her2")
+    assert at.radio(key="q_hr__g0").value == "negative"
+    click(at, "next_hr")
+    click(at, "next_her2")
+    assert at.button_group(key="q_sites__g0").value == ["brain"]
+
+
+def test_a_man_is_not_asked_about_menopause():
+    at = new_app()
+    click(at, "start")
+    for step in ("hr", "her2", "sites"):
+        click(at, f"next_{step}")
+    assert at.radio(key="q_menopause__g0")
+    answer(at, "sex", "male")
+    assert not [r for r in at.radio if r.key == "q_menopause__g0"]
+
+
+def test_start_over_clears_every_answer_and_widget():
+    at = walk(new_app(), hr="positive", her2="positive", sites=["lung"])
+    click(at, "start_over_top")
+    assert at.session_state["step"] == "start"
+    assert at.session_state["answers"]["hr"] == "unknown"
+    click(at, "start")
+    assert at.radio(key="q_hr__g1").value == "unknown"
+
+
+def test_shared_link_reopens_the_same_results(kb):
+    at = new_app(hr="positive", her2="low", site=["bone", "liver"], menopause="post", sex="female",
+                 esr1="positive")
+    assert not at.exception
+    assert at.session_state["step"] == "results"
+    answers = at.session_state["answers"]
+    assert (answers["hr"], answers["her2"], answers["sites"]) == ("positive", "low", ["bone", "liver"])
+    assert answers["markers"]["esr1"] == "positive"
+    expected = explain(Profile.create(hr="positive", her2="low", sites=["bone", "liver"], menopause="post",
+                                      markers={"esr1": "positive"}), kb)
+    assert option_cards(at) == {r.id for r in expected.options}
+    assert not at.query_params  # answers do not linger in the address bar
+
+
+def test_bad_link_parameters_are_ignored_with_a_gentle_note():
+    at = new_app(hr="banana", her2="low", site=["bone", "moon"], pdl1=["positive", "negative"],
+                 evil="<script>alert(1)</script>")
+    assert not at.exception
+    assert at.session_state["step"] == "results"
+    assert at.session_state["answers"]["sites"] == ["bone"]
+    note = "\n".join(i.value for i in at.info)
+    assert "could not be read" in note and "Hormone receptors" in note
+    shown = texts(at)
+    assert "banana" not in shown and "<script>" not in shown and "moon" not in shown
+
+
+def test_a_link_with_nothing_usable_stays_on_the_start_screen():
+    at = new_app(foo="bar")
+    assert not at.exception
+    assert at.session_state["step"] == "start"
+    assert "could not be read" in "\n".join(i.value for i in at.info)
+
+
+def test_text_size_control_is_on_every_screen():
+    at = new_app()
+    assert at.button_group(key="text_size__g0").value == "normal"
+    at.button_group(key="text_size__g0").set_value("largest").run()
+    assert not at.exception
+
+
+def test_glossary_and_about_pages(kb):
+    at = new_app()
+    at.switch_page("components/pages/glossary.py").run()
+    assert not at.exception
+    shown = texts(at)
+    assert all(term.term in shown for term in kb.glossary)
+    at.text_input(key="glossary_search__g0").input(kb.glossary[0].term).run()
+    assert kb.glossary[0].definition in texts(at)
+    at.switch_page("components/pages/about.py").run()
+    shown = texts(at)
+    assert kb.version in shown and kb.meta.baseline in shown and "no money from drug companies" in shown

@@ -1,0 +1,105 @@
+"""Safety promises of the explainer: broken content, share links, the printout."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import printable, share
+from components.takehome import qr_svg
+from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    import streamlit as st
+
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def broken_content(tmp_path, monkeypatch) -> Path:
+    """A copy of the packaged content with one file broken, used through EXPLAINER_CONTENT_DIR."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    meta = target / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("disclaimer:", "disclamer:", 1), encoding="utf-8")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(target))
+    return target
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def test_broken_content_shows_only_a_neutral_screen_and_logs_the_exact_problem(broken_content):
+    records = _Records()
+    logging.getLogger("explainer.knowledge").addHandler(records)
+    try:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params["hr"] = "positive"
+        at.run()
+    finally:
+        logging.getLogger("explainer.knowledge").removeHandler(records)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["This information is temporarily unavailable"]
+    assert [s.value for s in at.subheader] == ["Please ask a member of staff."]
+    assert not at.markdown
+    assert not at.button and not at.radio and not at.info and not at.error and not at.expander
+    log = "\n".join(records.messages)
+    assert "meta.yaml:" in log and "disclamer" in log
+
+
+def test_share_link_round_trip_keeps_every_answer():
+    answers = {"hr": "positive", "her2": "low", "sites": ["bone", "liver"], "menopause": "post", "sex": "female",
+               "markers": {"brca": "unknown", "pik3ca": "negative", "akt1": "unknown", "pten": "unknown",
+                           "esr1": "positive", "pdl1": "unknown"}}
+    url = share.link("http://localhost:8501/?old=1#frag", answers)
+    assert url == ("http://localhost:8501/?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female"
+                   "&pik3ca=negative&esr1=positive")
+    from urllib.parse import parse_qs, urlsplit
+
+    parsed, ignored, used = share.parse(parse_qs(urlsplit(url).query))
+    assert parsed == answers and not ignored and used
+
+
+@pytest.mark.parametrize("params, ignored", [
+    ({"hr": ["POSITIVE"]}, ["hr"]),
+    ({"hr": ["positive", "negative"]}, ["hr"]),
+    ({"site": ["bone", "../etc"]}, ["site"]),
+    ({"esr1": [""]}, ["esr1"]),
+    ({"x": ["1"], "y": ["2"]}, ["other"]),
+    ({"site": ["bone"] * 500}, []),
+])
+def test_malformed_link_parts_are_dropped_never_raised(params, ignored):
+    answers, got, _ = share.parse(params)
+    assert got == ignored
+    assert answers["hr"] in ("unknown", "positive")
+
+
+def test_printout_is_self_contained_escaped_and_nameless():
+    kb = load_knowledge()
+    answers = {"hr": "negative", "her2": "zero", "sites": ["brain", "bone"], "menopause": "unknown",
+               "sex": "female", "markers": {m: "unknown" for m in ("brca", "pik3ca", "akt1", "pten", "esr1", "pdl1")}}
+    e = explain(Profile.create(hr="negative", her2="zero", sites=["brain", "bone"]), kb)
+    link = share.link("http://localhost:8501/", answers) + "&x=<b>"
+    html = printable.build(kb, e, answers, link, qr_svg(link, "QR"))
+    assert "&lt;b&gt;" in html and "<b>\n" not in html
+    assert "src=" not in html and "@import" not in html and "<link" not in html
+    for sign in kb.sites["brain"].urgent_signs:
+        assert sign.replace("'", "&#x27;") in html or sign in html
+    for r in e.options:
+        assert r.option.name.replace("&", "&amp;") in html
