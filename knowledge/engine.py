@@ -108,15 +108,14 @@ def _gates(kb: KnowledgeBase) -> tuple[_Gate, ...]:
     return gates
 
 
-def default_knowledge() -> KnowledgeBase:
-    """The packaged rule set, loaded and validated once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_knowledge()
-    return _DEFAULT
+def default_knowledge(lang: str = "en") -> KnowledgeBase:
+    """The packaged rule set in one language, loaded and validated once per process."""
+    if lang not in _DEFAULT:
+        _DEFAULT[lang] = load_knowledge(lang=lang)
+    return _DEFAULT[lang]
 
 
-_DEFAULT: KnowledgeBase | None = None
+_DEFAULT: dict[str, KnowledgeBase] = {}
 
 
 def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
@@ -191,7 +190,7 @@ def _option_dict(result: OptionResult, kb: KnowledgeBase) -> dict[str, Any]:
         "id": option.id,
         "class": option.class_,
         "name": option.name,
-        "drugs": list(option.drugs),
+        "drugs": [kb.drug_name(d) for d in option.drugs],
         "status": result.status,
         "depends_on": list(result.depends_on),
         "timing": option.timing,

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import i18n, schema
 from .conditions import Always, fields_of
 from .profile import CONDITION_FIELDS, NOT_APPLICABLE, SITE_VALUES, UNKNOWN, Profile, ProfileError
 from .yamlsafe import Path_, YamlReadError, read_yaml
@@ -33,6 +33,8 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "changelog.yaml": schema.ChangelogFile,
 }
 OPTIONS_DIR = "options"
+# Files whose text is not translated: publication titles and the editors' changelog.
+UNTRANSLATED = ("sources.yaml", "changelog.yaml")
 # Optional: teaching case vignettes. A rule set without them is complete for patients.
 VIGNETTES = "vignettes.yaml"
 
@@ -69,6 +71,8 @@ class KnowledgeBase:
     glossary: tuple[schema.Term, ...]
     changelog: tuple[schema.ChangelogEntry, ...]
     vignettes: tuple[schema.Vignette, ...]
+    lang: str
+    drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     # Derived data the engine computes once per rule set (never part of equality or output).
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -77,13 +81,18 @@ class KnowledgeBase:
     def version(self) -> str:
         return self.meta.content_version
 
+    def drug_name(self, drug: str) -> str:
+        """A drug's generic name as written in the rule set's language (Spanish INN spelling, say)."""
+        return self.drug_names.get(drug, drug)
+
     def option(self, option_id: str) -> schema.Option:
         return next(o for o in self.options if o.id == option_id)
 
 
 class _Collector:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, lang: str = "en"):
         self.root = root
+        self.lang = lang
         self.problems: list[Problem] = []
         self.lines: dict[str, dict[Path_, int]] = {}
 
@@ -106,16 +115,32 @@ class _Collector:
             loc = loc[:-1]
         return lines.get(loc, 1)
 
-    def read(self, path: Path, model: type[BaseModel]) -> Any:
+    def _raw(self, path: Path) -> tuple[str, Any]:
+        """Read one file strictly; on failure record the problems and return None as data."""
         file = self.name(path)
         try:
             data, self.lines[file] = read_yaml(path)
+            return file, data
         except YamlReadError as exc:
             self.problems.extend(Problem(file, p.line, "", p.message) for p in exc.problems)
-            return None
         except OSError as exc:
             self.problems.append(Problem(file, 1, "", f"cannot read the file: {exc.strerror}"))
+        return file, None
+
+    def read(self, path: Path, model: type[BaseModel], translate: bool = True) -> Any:
+        file, data = self._raw(path)
+        if data is None:
             return None
+        if self.lang != "en" and translate:
+            tr_file, translation = self._raw(self.root / "lang" / self.lang / path.relative_to(self.root))
+            if translation is None:
+                return None
+            problems = i18n.check(data, translation)
+            for loc, message in problems:
+                self.add(tr_file, loc, message)
+            if problems:
+                return None
+            data = i18n.overlay(data, translation)
         try:
             return model.model_validate(data)
         except ValidationError as exc:
@@ -152,21 +177,29 @@ class _Collector:
         self.add(file, loc, message)
 
 
-def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None = None) -> KnowledgeBase:
+def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None = None,
+                   lang: str = "en") -> KnowledgeBase:
     """Read, validate and cross-check every content file; raise KnowledgeError on any fault.
 
     ``today`` is the date against which review windows are checked (default: the real date).
+    ``lang`` picks the language of every text (see :mod:`knowledge.i18n`); the structure is
+    always the English files'.
     """
     root = Path(content_dir)
-    col = _Collector(root)
+    if lang not in i18n.LANGUAGES:
+        raise KnowledgeError([Problem(root.as_posix(), 1, "lang", f"'{lang}' is not a language of the rule set; "
+                                      f"use one of: {', '.join(i18n.LANGUAGES)}")])
+    col = _Collector(root, lang)
     if not root.is_dir():
         raise KnowledgeError([Problem(root.as_posix(), 1, "", "content folder not found")])
-    single = {name: col.read(root / name, model) for name, model in SINGLE_FILES.items()}
+    single = {name: col.read(root / name, model, translate=name not in UNTRANSLATED)
+              for name, model in SINGLE_FILES.items()}
     option_paths = sorted((root / OPTIONS_DIR).glob("*.yaml"))
     if not option_paths:
         col.add(col.name(root / OPTIONS_DIR), (), "no option files (*.yaml) found")
     option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
     vignette_file = col.read(root / VIGNETTES, schema.VignetteFile) if (root / VIGNETTES).exists() else None
+    drug_names = _drug_names(col, root, option_files)
     for path in root.rglob("*"):
         if path.is_file() and path.suffix in (".yml", ".json"):
             col.add(col.name(path), (), "content files must end in .yaml")
@@ -212,8 +245,29 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         glossary=tuple(single["glossary.yaml"].terms),
         changelog=tuple(single["changelog.yaml"].changelog),
         vignettes=vignettes,
+        lang=lang,
+        drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
     )
+
+
+def _drug_names(col: _Collector, root: Path, option_files: Mapping[str, Any]) -> dict[str, str]:
+    """For a translation: ``lang/<code>/drugs.yaml`` maps every generic name to its local spelling."""
+    if col.lang == "en":
+        return {}
+    file, data = col._raw(root / "lang" / col.lang / "drugs.yaml")
+    if data is None:
+        return {}
+    names = data.get("drugs") if isinstance(data, dict) else None
+    if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
+        col.add(file, (), "expected 'drugs:' with a mapping from each English generic name to its spelling here")
+        return {}
+    used = {d for parsed in option_files.values() if parsed for o in parsed.options for d in o.drugs}
+    for drug in sorted(used - set(names)):
+        col.add(file, ("drugs",), f"'{drug}' has no entry; write it even when the spelling is the same")
+    for drug in sorted(set(names) - used):
+        col.add(file, ("drugs", drug), f"'{drug}' is not a drug of any option")
+    return dict(names)
 
 
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,

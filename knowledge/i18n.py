@@ -1,0 +1,134 @@
+"""Translations of the rule set: text only, laid over the English files.
+
+English files hold the structure (gates, cases, sources, dates) and the English text.
+A translation lives under ``content/lang/<code>/`` with the same file names and only the
+text fields (:data:`TEXT_KEYS`). In a translation, a list of items that have an ``id``
+(or, in the glossary, a ``term``) becomes a mapping keyed by that id, so order never
+matters; a list of sentences stays a list of the same length.
+
+Checks, each reported as ``file:line: field: message`` in the translation file:
+every English text has a translation, nothing is translated that the English lacks, and
+every number in a text is kept (a translation must never change "38°C" or "every 3 weeks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterator
+
+# Field names whose values are patient- or teacher-facing text.
+TEXT_KEYS = frozenset({
+    # options
+    "name", "summary", "why", "what_it_is", "how_it_works", "how_given", "may_help", "may_cause",
+    "report_right_away", "typical_use", "questions", "research", "europe",
+    # sites
+    "what_it_means", "symptoms", "local_treatments", "urgent_signs",
+    # inputs
+    "label", "question", "help",
+    # questions
+    "text",
+    # glossary
+    "term", "definition", "pronunciation", "also",
+    # meta
+    "disclaimer", "baseline", "general_urgent_signs",
+    # vignettes
+    "title", "story", "discussion",
+})
+ITEM_KEYS = ("id", "term")
+LANGUAGES = {"en": "English", "es": "Español"}
+
+Path_ = tuple[str | int, ...]
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _item_key(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in ITEM_KEYS:
+            if isinstance(item.get(key), str):
+                return item[key]
+    return None
+
+
+def text_paths(english: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every translatable text in an English file, as (path in the translation's shape, text)."""
+    if isinstance(english, dict):
+        for key, value in english.items():
+            if key in TEXT_KEYS and isinstance(value, str):
+                yield path + (key,), value
+            elif key in TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                for i, item in enumerate(value):
+                    yield path + (key, i), item
+            elif isinstance(value, (dict, list)):
+                yield from text_paths(value, path + (key,))
+    elif isinstance(english, list):
+        for item in english:
+            item_key = _item_key(item)
+            if item_key is not None:
+                yield from text_paths(item, path + (item_key,))
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            raise KeyError(part)
+    return data
+
+
+def translated_paths(translation: Any, path: Path_ = ()) -> Iterator[Path_]:
+    """Every leaf text in a translation file."""
+    if isinstance(translation, dict):
+        for key, value in translation.items():
+            yield from translated_paths(value, path + (key,))
+    elif isinstance(translation, list):
+        for i, value in enumerate(translation):
+            yield from translated_paths(value, path + (i,))
+    else:
+        yield path
+
+
+def check(english: Any, translation: Any) -> list[tuple[Path_, str]]:
+    """Problems as (path in the translation, message)."""
+    problems: list[tuple[Path_, str]] = []
+    wanted = dict(text_paths(english))
+    for path, text in wanted.items():
+        try:
+            value = _get(translation, path)
+        except KeyError:
+            problems.append((path, "has no translation"))
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.append((path, "must be translated text"))
+        elif Counter(n.replace(",", ".") for n in _NUMBER.findall(text)) != Counter(
+            n.replace(",", ".") for n in _NUMBER.findall(value)
+        ):
+            problems.append((path, f"the numbers differ from the English ({', '.join(_NUMBER.findall(text)) or 'none'}); "
+                                   "a translation must keep every number"))
+    for path in translated_paths(translation):
+        if path not in wanted:
+            problems.append((path, "is not a text of the English file (misspelt id or key?)"))
+    return problems
+
+
+def overlay(english: Any, translation: Any, path: Path_ = ()) -> Any:
+    """The English data with every text replaced by its translation (call after :func:`check`)."""
+    if isinstance(english, dict):
+        out = {}
+        for key, value in english.items():
+            if key in TEXT_KEYS and isinstance(value, (str, list)) and (
+                isinstance(value, str) or all(isinstance(v, str) for v in value)
+            ):
+                out[key] = _get(translation, path + (key,))
+            elif isinstance(value, (dict, list)):
+                out[key] = overlay(value, translation, path + (key,))
+            else:
+                out[key] = value
+        return out
+    if isinstance(english, list):
+        return [overlay(item, translation, path + (_item_key(item),)) if _item_key(item) is not None else item
+                for item in english]
+    return english
