@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .engine import explain, waiting_on
+from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
 from .teaching import subtype_matrix
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE",
                     help=f"a test result (repeatable); NAME: {', '.join(MARKERS)}; VALUE: {', '.join(MARKER_VALUES)}")
     ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    ex.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of every text")
     ex.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
 
     mx = commands.add_parser("matrix", help="every HR x HER2 subtype against every option class")
@@ -63,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.dir)
     try:
-        kb = load_knowledge(args.content)
+        kb = load_knowledge(args.content, lang=getattr(args, "lang", "en"))
     except KnowledgeError as exc:
         print("The rule set cannot be used:", file=sys.stderr)
         print(exc, file=sys.stderr)
@@ -96,14 +98,21 @@ def _print_matrix(rows: list[dict[str, str]], as_csv: bool) -> None:
 
 
 def _validate(folder: Path) -> int:
-    try:
-        kb = load_knowledge(folder)
-    except KnowledgeError as exc:
-        for problem in exc.problems:
-            print(problem)
-        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+    """Check the English rule set and every translation that the folder has."""
+    langs = ["en"] + [code for code in LANGUAGES if code != "en" and (folder / "lang" / code).is_dir()]
+    problems: list = []
+    for lang in langs:
+        try:
+            kb = load_knowledge(folder, lang=lang)
+        except KnowledgeError as exc:
+            problems += [p for p in exc.problems if p not in problems]
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
-    print(f"OK: content version {kb.version}, {len(kb.options)} options, {len(kb.sources)} sources.")
+    print(f"OK: content version {kb.version}, {len(kb.options)} options, {len(kb.sources)} sources, "
+          f"languages: {', '.join(langs)}.")
     return 0
 
 
@@ -123,7 +132,7 @@ def render_text(explanation, kb: KnowledgeBase) -> str:
     ]
     for result in explanation.options:
         option = result.option
-        drugs = f" ({', '.join(option.drugs)})" if option.drugs else ""
+        drugs = f" ({', '.join(kb.drug_name(d) for d in option.drugs)})" if option.drugs else ""
         lines.append(f"  - {option.name}{drugs} [{result.status}, timing: {option.timing}]")
         lines.append(wrap(option.summary))
         if result.depends_on:
