@@ -22,13 +22,16 @@ def render(kb: KnowledgeBase) -> None:
     _summary(kb, explanation)
     st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
     groups = group(explanation)
-    for name in GROUPS:
-        st.header(t(f"results.group_{name}"), anchor=False)
-        st.markdown(t(f"results.group_{name}_intro"))
-        if not groups[name]:
-            st.markdown(f"_{t('results.group_empty')}_")
-        for result in groups[name]:
-            option_card.render(result, kb, profile)
+    st.header(t("results.options_heading"), anchor=False)
+    st.markdown(t("results.options_intro"))
+    tabs = st.tabs([t("results.tab", name=t(f"results.group_{name}"), n=len(groups[name])) for name in GROUPS])
+    for tab, name in zip(tabs, GROUPS):
+        with tab:
+            st.markdown(f"**{t(f'results.group_{name}')}.** {t(f'results.group_{name}_intro')}")
+            if not groups[name]:
+                st.markdown(f"_{t('results.group_empty')}_")
+            for result in groups[name]:
+                option_card.render(result, kb, profile)
     sites.render(explanation, kb)
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))

@@ -21,6 +21,11 @@ BASE_CSS = """
 [data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 48px; align-items: center; padding: 4px 0; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
 [data-testid="stExpander"] summary { min-height: 48px; }
+[data-testid="stExpander"] summary p, [data-testid="stButtonGroup"] p, header a p, [data-testid="stTab"] p
+  { font-size: 1rem !important; }
+[data-testid="stTab"] { min-height: 48px; }
+/* Option cards: the name matters, but it should not shout. */
+[class*="st-key-option_"] h3 { font-size: 1.3rem; }
 /* A chosen place must look clearly chosen, not just a shade lighter. */
 button[data-variant="pills"][aria-pressed="true"] { background: #1d4f91 !important; border-color: #1d4f91 !important; }
 button[data-variant="pills"][aria-pressed="true"] p { color: #fff !important; }

@@ -17,7 +17,9 @@ def open_app(make_page, base: str, size: str = "tablet-landscape", query: str = 
 
 
 def choose(page: Page, label: str) -> None:
-    page.get_by_role("radio", name=label, exact=True).check(force=True)
+    radio = page.get_by_role("radio", name=label, exact=True)
+    radio.check(force=True)
+    expect(radio).to_be_checked()
     ready(page)
 
 
@@ -47,13 +49,16 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
 
     tap(page, "Next")
     for place in ("Bones", "Liver", "Brain"):
-        page.get_by_role("button", name=place, exact=True).click()
+        pill = page.get_by_role("button", name=place, exact=True)
+        pill.click()
+        expect(pill).to_have_attribute("aria-pressed", "true")
         ready(page)
     expect(page.get_by_role("img", name="Body picture. Places chosen: bones, brain, liver.")).to_be_visible()
     assert_accessible(page, f"sites step ({size})")
     shot(page, f"{size}-4-sites")
 
     tap(page, "Next")
+    expect(page.get_by_role("heading", name="More details from my report")).to_be_visible()
     choose(page, "Yes")
     assert_accessible(page, f"more details step ({size})")
     shot(page, f"{size}-5-more")
