@@ -37,11 +37,12 @@ def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool 
     st.radio(entry.question, values, index=values.index(current) if current in values else None,
              format_func=lambda v: _label(v, entry.values[v].label), captions=captions, key=wkey,
              horizontal=horizontal, on_change=state.store, args=(field, wkey, marker))
-    _help(kb, field)
+    _help(kb, field, unsure=UNKNOWN in values)
 
 
-def _help(kb: KnowledgeBase, field: str) -> None:
-    with st.expander(f"{t('steps.not_sure')}: {t('steps.not_sure_help').lower()}", icon="❓"):
+def _help(kb: KnowledgeBase, field: str, unsure: bool = True) -> None:
+    label = f"{t('steps.not_sure')}: {t('steps.not_sure_help').lower()}" if unsure else t("steps.why_ask")
+    with st.expander(label, icon="❓"):
         st.markdown(kb.inputs[field].help)
 
 
@@ -86,11 +87,13 @@ def _more_step(kb: KnowledgeBase, _: str) -> None:
     radio(kb, "sex", horizontal=True)
     if state.answers()["sex"] != "male":
         radio(kb, "menopause", horizontal=True)
-    st.subheader(t("steps.markers_heading"), anchor=False)
-    st.markdown(t("steps.markers_intro"))
-    for marker in MARKERS:
-        if marker in kb.inputs:
-            radio(kb, marker, marker=True, horizontal=True)
+    known = [m for m in MARKERS if state.answers()["markers"][m] != UNKNOWN]
+    with st.expander(t("steps.markers_heading") + (f" ({len(known)})" if known else ""), expanded=bool(known),
+                     icon="🧬"):
+        st.markdown(t("steps.markers_intro"))
+        for marker in MARKERS:
+            if marker in kb.inputs:
+                radio(kb, marker, marker=True, horizontal=True)
 
 
 def _nav(step: str) -> None:

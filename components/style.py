@@ -38,6 +38,10 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
 .block-container { padding-top: 1.5rem; max-width: 52rem; }
+@media (max-width: 640px) {
+  h1 { font-size: 2.1rem !important; } h2 { font-size: 1.6rem !important; }
+  .block-container { padding-left: 1rem; padding-right: 1rem; }
+}
 @media print {
   header, [data-testid="stSidebar"], .stButton, [data-testid="stToolbar"] { display: none !important; }
 }
