@@ -18,12 +18,20 @@ BASE_CSS = """
 .stButton button, .stDownloadButton button, .stLinkButton a, [data-testid="stButtonGroup"] button
   { min-height: 48px; min-width: 48px; }
 .stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
-[data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 48px; align-items: center; padding: 4px 0; }
+[data-testid="stRadioOption"] { min-height: 48px; min-width: 48px; align-items: center; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
+[data-testid="stRadioOption"] p { font-size: 1.1rem !important; }
 [data-testid="stExpander"] summary { min-height: 48px; }
 [data-testid="stExpander"] summary p, [data-testid="stButtonGroup"] p, header a p, [data-testid="stTab"] p
   { font-size: 1rem !important; }
 [data-testid="stTab"] { min-height: 48px; }
+/* All four groups stay in view on a phone instead of scrolling sideways. */
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; }
+[data-testid="stTabs"] button { min-width: 44px !important; min-height: 44px !important; }
+header nav a { min-height: 48px; }
+header button, [data-testid="stSidebar"] button { min-width: 48px !important; min-height: 48px !important; }
+[data-testid="stCode"] code, [data-testid="stCode"] code span { font-size: 0.95rem !important; }
+[data-testid="stCode"] button { min-width: 48px !important; min-height: 48px !important; }
 /* Option cards: the name matters, but it should not shout. */
 [class*="st-key-option_"] h3 { font-size: 1.3rem; }
 /* A chosen place must look clearly chosen, not just a shade lighter. */

@@ -46,3 +46,30 @@ def shot(page: Page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+_SMALL_TEXT = """() => { const out = []; const main = document.querySelector('[data-testid=stMain]');
+  const w = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (w.nextNode()) { const n = w.currentNode; if (!n.textContent.trim()) continue; const e = n.parentElement;
+    const r = e.getBoundingClientRect(); if (!r.width || !r.height || e.closest('[hidden],[aria-hidden=true]')) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize);
+    if (size < 18) out.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`); }
+  return out; }"""
+
+# Inline links inside sentences are exempt (WCAG 2.5.8), and so is the skip link, which is 1px until focused.
+_SMALL_TARGETS = """() => [...document.querySelectorAll('button, a, input, summary, [role=tab], [role=radio]')]
+  .filter(e => !e.closest('p, li') && e.getAttribute('href') !== '#stMain')
+  .map(e => [e, (e.tagName === 'INPUT' ? (e.closest('label') || e) : e).getBoundingClientRect()])
+  .filter(([e, r]) => r.width && r.height && (r.width < 44 || r.height < 44))
+  .map(([e, r]) => `${Math.round(r.width)}x${Math.round(r.height)} ${e.tagName} ${(e.innerText ||
+    e.getAttribute('aria-label') || '').trim().slice(0, 30)}`)"""
+
+
+def small_text(page: Page) -> list[str]:
+    """Visible text in the page body set below 18px."""
+    return page.evaluate(_SMALL_TEXT)
+
+
+def small_targets(page: Page) -> list[str]:
+    """Visible controls smaller than 44x44px."""
+    return page.evaluate(_SMALL_TARGETS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, ready, shot, tap
+from browser_helpers import audit, ready, shot, small_targets, small_text, tap
 from conftest import SIZES
 
 
@@ -26,6 +26,8 @@ def choose(page: Page, label: str) -> None:
 def assert_accessible(page: Page, where: str) -> None:
     violations = audit(page)
     assert not violations, f"axe WCAG 2.2 A/AA violations on {where}: {violations}"
+    assert not small_text(page), f"text under 18px on {where}: {small_text(page)}"
+    assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -159,3 +161,13 @@ def test_shared_link_reopens_results_and_bad_parts_are_noted(app_server, make_pa
     log = log_path.read_text()
     for answer in ("hr=positive", "esr1", "onerror"):
         assert answer not in log, f"server log holds an answer: {answer}"
+
+
+def test_text_size_control_enlarges_the_text(app_server, make_page):
+    base, _ = app_server
+    page = open_app(make_page, base, "tablet-portrait")
+    paragraph = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").first
+    expect(paragraph).to_have_css("font-size", "20px")
+    choose(page, "Largest")
+    expect(paragraph).to_have_css("font-size", "28px")
+    shot(page, "tablet-portrait-text-largest")
