@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import notes, state, style, unavailable
+from components import idle, notes, state, style, unavailable
 from components.knowledge_base import get_knowledge
 from components.text import t
 
@@ -16,6 +16,7 @@ if kb is None:  # the exact problems are already in the server log
     st.stop()
 
 state.init()
+idle.mark_active()  # every full run is a tap or a page load
 notes.take_link()
 page = st.navigation(
     [
@@ -26,5 +27,6 @@ page = st.navigation(
     position="top",
 )
 style.text_size_control()
+idle.watch()
 page.run()
 style.scroll_to_top_if_moved()

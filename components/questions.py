@@ -11,7 +11,7 @@ from . import body_picture, state, svg
 from .text import t
 
 # Glossary words worth showing next to a question, when the content defines them.
-STEP_TERMS = {"hr": ("hormone receptor",), "her2": ("HER2", "HER2-low", "HER2-ultralow")}
+STEP_TERMS = {"hr": ("hormone receptor",), "her2": ("HER2", "HER2-low", "HER2-ultralow", "HER2-zero")}
 
 
 def render(kb: KnowledgeBase) -> None:
