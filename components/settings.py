@@ -1,0 +1,37 @@
+"""How this copy of the app is run, read from environment variables (never from the URL).
+
+* ``EXPLAINER_MODE=kiosk``: a shared waiting-room tablet (idle reset, no teaching pages,
+  no links that leave the app, take-home only as a QR code for the person's own phone).
+* ``EXPLAINER_IDLE_SECONDS``: quiet time before the kiosk resets (default 120).
+* ``EXPLAINER_PUBLIC_URL``: the address phones should open for a shared link (kiosk: the
+  QR code is hidden when it is not set).
+"""
+
+from __future__ import annotations
+
+import os
+
+MODE_ENV = "EXPLAINER_MODE"
+IDLE_ENV = "EXPLAINER_IDLE_SECONDS"
+PUBLIC_URL_ENV = "EXPLAINER_PUBLIC_URL"
+DEFAULT_IDLE_SECONDS = 120
+MIN_IDLE_SECONDS = 45  # the warning alone lasts at least 20 seconds
+
+
+def kiosk() -> bool:
+    return os.environ.get(MODE_ENV, "").strip().lower() == "kiosk"
+
+
+def idle_seconds() -> int:
+    """Quiet time before a kiosk resets; a bad or too small value falls back to a safe one."""
+    raw = os.environ.get(IDLE_ENV, "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_IDLE_SECONDS
+    return max(MIN_IDLE_SECONDS, value)
+
+
+def public_url() -> str | None:
+    url = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    return url if url.startswith(("https://", "http://")) else None
