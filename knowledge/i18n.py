@@ -7,12 +7,17 @@ text fields (:data:`TEXT_KEYS`). In a translation, a list of items that have an 
 matters; a list of sentences stays a list of the same length.
 
 Checks, each reported as ``file:line: field: message`` in the translation file:
-every English text has a translation, nothing is translated that the English lacks, and
-every number in a text is kept (a translation must never change "38°C" or "every 3 weeks").
+every English text has a translation, nothing is translated that the English lacks,
+every number in a text is kept (a translation must never change "38°C" or "every 3 weeks"),
+and the translation was made from the English as it is now: each translation file starts
+with ``translated_from: <fingerprint>``, a short hash of the English file's texts. When
+someone edits the English, the fingerprint no longer matches and the translation refuses
+to load until a translator has checked it and copied the new fingerprint from the message.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from typing import Any, Iterator
@@ -91,9 +96,28 @@ def translated_paths(translation: Any, path: Path_ = ()) -> Iterator[Path_]:
         yield path
 
 
+FINGERPRINT_KEY = "translated_from"
+
+
+def fingerprint(english: Any) -> str:
+    """A short hash of every translatable text in an English file (its paths and words)."""
+    digest = hashlib.sha256()
+    for path, text in sorted(text_paths(english), key=lambda item: repr(item[0])):
+        digest.update(repr(path).encode() + b"\0" + text.encode() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def check(english: Any, translation: Any) -> list[tuple[Path_, str]]:
     """Problems as (path in the translation, message)."""
     problems: list[tuple[Path_, str]] = []
+    if not isinstance(translation, dict):
+        return [((), "a translation file must be a mapping")]
+    current = fingerprint(english)
+    if translation.get(FINGERPRINT_KEY) != current:
+        problems.append(((FINGERPRINT_KEY,), f"the English file has changed since this translation was made (or the "
+                         f"fingerprint is missing); check every text against the English, then set "
+                         f"{FINGERPRINT_KEY}: \"{current}\""))
+    translation = {k: v for k, v in translation.items() if k != FINGERPRINT_KEY}
     wanted = dict(text_paths(english))
     for path, text in wanted.items():
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.i18n import check, overlay
+from knowledge.i18n import check, fingerprint, overlay
 
 ENGLISH = {
     "options": [
@@ -15,6 +15,7 @@ ENGLISH = {
     ],
 }
 SPANISH = {
+    "translated_from": fingerprint(ENGLISH),
     "options": {
         "a": {"name": "Pastilla PARP",
               "details": {"how_given": "Una pastilla dos veces al día, cada 3 semanas.",
@@ -36,12 +37,12 @@ def test_complete_translation_has_no_problems_and_overlays_only_text():
 
 
 def test_missing_text_is_named():
-    incomplete = {"options": {"a": {"details": SPANISH["options"]["a"]["details"]}}}
+    incomplete = {**SPANISH, "options": {"a": {"details": SPANISH["options"]["a"]["details"]}}}
     assert check(ENGLISH, incomplete) == [(("options", "a", "name"), "has no translation")]
 
 
 def test_changed_number_is_refused():
-    wrong = {"options": {"a": {**SPANISH["options"]["a"],
+    wrong = {**SPANISH, "options": {"a": {**SPANISH["options"]["a"],
                                "details": {"how_given": "Una pastilla dos veces al día, cada 4 semanas.",
                                            "report_right_away": ["Fiebre.", "Dolor."]}}}}
     [(path, message)] = check(ENGLISH, wrong)
@@ -50,8 +51,21 @@ def test_changed_number_is_refused():
 
 
 def test_text_with_no_english_counterpart_is_refused():
-    extra = {"options": {"a": SPANISH["options"]["a"], "b": {"name": "Otra"}}}
+    extra = {**SPANISH, "options": {"a": SPANISH["options"]["a"], "b": {"name": "Otra"}}}
     assert check(ENGLISH, extra) == [(("options", "b", "name"), "is not a text of the English file (misspelt id or key?)")]
+
+
+def test_edited_english_makes_the_translation_refuse_until_it_is_checked():
+    edited = {"options": [{**ENGLISH["options"][0], "name": "PARP inhibitor pill"}]}
+    [(path, message)] = check(edited, SPANISH)
+    assert path == ("translated_from",)
+    assert message.endswith(f'set translated_from: "{fingerprint(edited)}"')
+    assert fingerprint(edited) != fingerprint(ENGLISH)
+
+
+def test_fingerprint_ignores_structure_and_order_of_keys():
+    moved = {"options": [{**ENGLISH["options"][0], "when": {"brca": ["negative"]}}]}
+    assert fingerprint(moved) == fingerprint(ENGLISH)
 
 
 def test_unknown_language_is_refused(content_copy):
