@@ -29,7 +29,7 @@ from knowledge import load_knowledge
 from knowledge.i18n import text_paths
 from knowledge.loader import CONTENT_DIR, UNTRANSLATED
 from knowledge.yamlsafe import read_yaml
-from tests.test_readability import TECH_NAMES, all_patient_strings, patient_texts
+from tests.test_readability import TECH_NAMES, _sub, all_patient_strings, patient_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ES_DIR = CONTENT_DIR / "lang" / "es"
@@ -196,13 +196,6 @@ def drug_names_es(kb) -> set[str]:
             names.add(term.term)
             names.update(term.also)
     return names
-
-
-def _sub(text: str, words, placeholder: str, ignore_case: bool) -> str:
-    flags = re.IGNORECASE if ignore_case else 0
-    for word in sorted(words, key=len, reverse=True):
-        text = re.sub(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", placeholder, text, flags=flags)
-    return text
 
 
 def prepared(text: str, drugs: set[str]) -> str:
