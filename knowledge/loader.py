@@ -85,9 +85,6 @@ class KnowledgeBase:
         """A drug's generic name as written in the rule set's language (Spanish INN spelling, say)."""
         return self.drug_names.get(drug, drug)
 
-    def option(self, option_id: str) -> schema.Option:
-        return next(o for o in self.options if o.id == option_id)
-
 
 class _Collector:
     def __init__(self, root: Path, lang: str = "en"):

@@ -13,8 +13,9 @@ from typing import Iterable, Mapping
 import yaml
 
 from .conditions import All, Always, AnyOf, Condition, Not, Test
-from .engine import APPLIES, CONDITIONAL, HIDDEN, OptionResult, describe_test, explain, failed_because, \
-    matched_because, waiting_on
+from .engine import (
+    APPLIES, CONDITIONAL, OptionResult, describe_test, explain, failed_because, matched_because, waiting_on,
+)
 from .loader import KnowledgeBase
 from .profile import HER2_VALUES, HR_VALUES, UNKNOWN, Profile
 from .schema import OPTION_CLASSES
@@ -89,6 +90,3 @@ def rule_in_words(cond: Condition, kb: KnowledgeBase, depth: int = 0) -> list[st
     head = "all of these:" if isinstance(cond, All) else "at least one of these:"
     assert isinstance(cond, (All, AnyOf))
     return [f"{pad}- {head}"] + [line for part in cond.parts for line in rule_in_words(part, kb, depth + 1)]
-
-
-STATUS_WORDS = {APPLIES: "applies", CONDITIONAL: "only if a test or answer shows…", HIDDEN: "not shown"}
