@@ -6,6 +6,7 @@ import streamlit as st
 
 from knowledge import KnowledgeBase
 
+from . import settings
 from .text import t
 
 
@@ -21,6 +22,8 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("about.baseline_heading"), anchor=False)
     st.markdown(kb.meta.baseline)
     st.header(t("about.version_heading"), anchor=False)
+    if kb.lang != "en":  # publication titles and the editors' changelog are not translated
+        st.caption(t("about.english_only"))
     st.markdown(t("about.version", version=kb.version, date=kb.meta.reviewed.isoformat()))
     with st.expander(t("about.changelog_heading")):
         for entry in kb.changelog:
@@ -30,5 +33,6 @@ def render(kb: KnowledgeBase) -> None:
         st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=d.isoformat())}" for n, d in items))
     st.header(t("about.sources_heading"), anchor=False)
     st.markdown("\n".join(
-        f"- [{s.title}]({s.url}), {t('about.source_line', publisher=s.publisher, date=s.date)}"
+        f"- {s.title if settings.kiosk() else f'[{s.title}]({s.url})'}, "
+        f"{t('about.source_line', publisher=s.publisher, date=s.date)}"
         for s in kb.sources.values()))

@@ -1,4 +1,4 @@
-"""Load the rule set once per process; on any fault, log it and report it as unavailable."""
+"""Load the rule set once per process and language; on any fault, log it and report it as unavailable."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 import streamlit as st
 
 from knowledge import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+
+from .text import active
 
 CONTENT_ENV = "EXPLAINER_CONTENT_DIR"
 log = logging.getLogger("explainer.knowledge")
@@ -26,16 +28,18 @@ def content_dir() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _load(folder: str) -> KnowledgeBase:
-    return load_knowledge(folder)
+def _load(folder: str, lang: str) -> KnowledgeBase:
+    return load_knowledge(folder, lang=lang)
 
 
-def get_knowledge() -> KnowledgeBase | None:
-    """The validated rule set, or None after logging every problem (never shown to the patient)."""
+def get_knowledge(lang: str | None = None) -> KnowledgeBase | None:
+    """The validated rule set in the session's language (or ``lang``), or None after logging
+    every problem (never shown to the patient)."""
     folder = content_dir()
+    lang = lang or active()
     try:
-        return _load(folder)
+        return _load(folder, lang)
     except KnowledgeError as exc:
-        log.error("content folder %s refused; %d problem(s):\n%s", folder, len(exc.problems),
+        log.error("content folder %s (%s) refused; %d problem(s):\n%s", folder, lang, len(exc.problems),
                   "\n".join(f"  {p}" for p in exc.problems))
         return None

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import state
+from . import language, state
 from .knowledge_base import get_knowledge
 from .share import parse
 from .text import t
 
 
 def take_link() -> None:
-    """Read answers from the page's query parameters once, then clear them from the address bar."""
+    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar."""
     if not st.query_params:
         return
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     st.query_params.clear()
+    lang = params.pop("lang", None)
     answers, ignored, used = parse(params)
+    if lang is not None and not language.from_link(lang):
+        ignored.insert(0, "lang")
     notes = []
     if used:
         st.session_state["answers"] = answers
@@ -33,5 +36,6 @@ def show_notes() -> None:
         if kind == "loaded":
             st.info(t("share.note_loaded"), icon="🔗")
         else:
-            labels = [kb.inputs[n].label if n in kb.inputs else t("share.other_parts") for n in names]
+            labels = [kb.inputs[n].label if n in kb.inputs else t("share.lang_part") if n == "lang"
+                      else t("share.other_parts") for n in names]
             st.info(t("share.note_ignored", names=", ".join(labels)), icon="ℹ️")

@@ -6,7 +6,9 @@ import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, matched_because, waiting_on
 
+from . import settings
 from .icons import icon
+from .summary import gate_words
 from .text import t
 
 
@@ -16,7 +18,8 @@ def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
         st.subheader(f"{icon(option.class_)} {option.name}", anchor=False)
         st.markdown(option.summary)
         if result.status == CONDITIONAL:
-            st.markdown(f"**{t('results.only_if', tests='; '.join(waiting_on(result, kb, profile)))}**")
+            tests = "; ".join(gate_words(waiting_on(result, kb, profile), kb))
+            st.markdown(f"**{t('results.only_if', tests=tests)}**")
         with st.expander(t("results.more", name=option.name)):
             _details(result, kb, profile)
 
@@ -37,13 +40,13 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     _section(t("results.typical_use"), d.typical_use)
     if option.drugs:
         _section(t("results.drugs"), "\n".join(f"- {_drug(kb, drug)}" for drug in option.drugs))
-    reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
+    reasons = gate_words(matched_because(result, kb, profile), kb) if result.status != CONDITIONAL else []
     _section(t("results.why_shown"), option.why + "".join(f"\n- {r}" for r in reasons))
     if option.europe:
         _section(t("results.europe"), option.europe)
     if option.research:
         _section(t("results.research"), option.research)
-    if option.evidence.approval:
+    if option.evidence.approval and kb.lang == "en":  # not part of the translated text yet
         _section(t("results.evidence"), option.evidence.approval)
     if option.questions:
         _section(t("results.questions"), "\n".join(f"- {q}" for q in option.questions))
@@ -53,12 +56,16 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
 
 
 def _drug(kb: KnowledgeBase, drug: str) -> str:
-    term = next((g for g in kb.glossary if g.term.lower() == drug.lower()), None)
+    """A drug as spelt in the rule set's language, with how to say it when the glossary has it."""
+    name = kb.drug_name(drug)
+    term = next((g for g in kb.glossary if g.term.lower() == name.lower()), None)
     if term and term.pronunciation:
-        return f"{drug} ({t('glossary.say_it', pronunciation=term.pronunciation)})"
-    return drug
+        return f"{name} ({t('glossary.say_it', pronunciation=term.pronunciation)})"
+    return name
 
 
 def _source(kb: KnowledgeBase, source_id: str) -> str:
     s = kb.sources[source_id]
+    if settings.kiosk():  # a shared tablet never leaves the app: the source as text, not a link
+        return f"{s.title}, {s.publisher}, {s.date}"
     return f"[{s.title}]({s.url}), {s.publisher}, {s.date}"

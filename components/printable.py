@@ -13,8 +13,8 @@ from typing import Any, Mapping
 from knowledge import Explanation, KnowledgeBase, waiting_on
 
 from .grouping import GROUPS, group
-from .summary import answer_words, place_words
-from .text import t
+from .summary import answer_words, gate_words, place_words
+from .text import t as text
 
 CSS = """
 @page { size: A4; margin: 11mm; }
@@ -36,6 +36,11 @@ small { color: #333; }
 def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str, qr_svg: str) -> str:
     """The whole HTML document (no name or other identity on it)."""
     e = escape
+    lang = kb.lang
+
+    def t(key: str, **values: object):  # the printout speaks the rule set's language
+        return text(key, lang, **values)
+
     places = place_words(kb, answers)
     groups = group(explanation)
     option_groups = []
@@ -44,14 +49,14 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
             continue
         items = [e(r.option.name) for r in groups[name]]
         if name == "conditional":
-            items = [f"{e(r.option.name)} ({e(t('results.only_if', tests='; '.join(waiting_on(r, kb, explanation.profile))))})"
+            items = [f"{e(r.option.name)} ({e(t('results.only_if', tests=_only_if(r, kb, explanation)))})"
                      for r in groups[name]]
         option_groups.append(f"<h3>{e(t(f'results.group_{name}'))}</h3><p>{'; '.join(items)}.</p>")
     urgent = [s for site in explanation.sites for s in site.site.urgent_signs] + list(explanation.general_urgent_signs)
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
+<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
 <body>
 <h1>{e(t("takehome.print_title"))}</h1>
@@ -70,3 +75,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
                                       date=dt.date.today().isoformat()))}</small></p>
 </body></html>
 """
+
+
+def _only_if(result, kb: KnowledgeBase, explanation: Explanation) -> str:
+    return "; ".join(gate_words(waiting_on(result, kb, explanation.profile), kb))

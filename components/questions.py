@@ -8,6 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
 from . import body_picture, state, svg
+from .knowledge_base import get_knowledge
 from .text import t
 
 # Glossary words worth showing next to a question, when the content defines them.
@@ -23,8 +24,9 @@ def render(kb: KnowledgeBase) -> None:
     _nav(step)
 
 
-def _label(value: str, label: str) -> str:
-    return t("steps.not_sure_label") if value == UNKNOWN else label[:1].upper() + label[1:]
+def _label(value: str, label: str, lang: str) -> str:
+    # The language is fixed when the widget is drawn: format functions may run later.
+    return t("steps.not_sure_label", lang) if value == UNKNOWN else label[:1].upper() + label[1:]
 
 
 def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool = False) -> None:
@@ -35,7 +37,7 @@ def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool 
     wkey = state.key(f"q_{field}")
     captions = None if horizontal else [v.help or "" for v in entry.values.values()]
     st.radio(entry.question, values, index=values.index(current) if current in values else None,
-             format_func=lambda v: _label(v, entry.values[v].label), captions=captions, key=wkey,
+             format_func=lambda v: _label(v, entry.values[v].label, kb.lang), captions=captions, key=wkey,
              horizontal=horizontal, on_change=state.store, args=(field, wkey, marker))
     _help(kb, field, unsure=UNKNOWN in values)
 
@@ -48,8 +50,10 @@ def _help(kb: KnowledgeBase, field: str, unsure: bool = True) -> None:
 
 def _glossary(kb: KnowledgeBase, step: str) -> None:
     wanted = {w.lower() for w in STEP_TERMS.get(step, ())}
-    for term in kb.glossary:
-        if term.term.lower() in wanted:
+    # A translation keeps the English glossary's order, so the English terms find the entries.
+    english = kb if kb.lang == "en" else get_knowledge("en")
+    for en_term, term in zip(english.glossary if english else (), kb.glossary):
+        if en_term.term.lower() in wanted:
             st.markdown(f"**{term.term}**: {term.definition}")
 
 
@@ -68,9 +72,9 @@ def _sites_step(kb: KnowledgeBase, _: str) -> None:
     with left:
         wkey = state.key("q_sites")
         st.pills(entry.question, list(entry.values), selection_mode="multi", default=chosen,
-                 format_func=lambda v: _label(v, entry.values[v].label), key=wkey, width="stretch", wrap=True,
+                 format_func=lambda v: _label(v, entry.values[v].label, kb.lang), key=wkey, width="stretch", wrap=True,
                  on_change=state.store, args=("sites", wkey))
-        helps = [f"{_label(v, e.label)}: {e.help}" for v, e in entry.values.items() if e.help]
+        helps = [f"{_label(v, e.label, kb.lang)}: {e.help}" for v, e in entry.values.items() if e.help]
         for line in helps:
             st.caption(line)
         st.markdown(t("steps.sites_picked", places=", ".join(words)) if words else t("steps.sites_picked_none"))

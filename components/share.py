@@ -1,7 +1,9 @@
 """Answers to and from a share link's query parameters. Only known values pass; nothing else.
 
 The link carries the answers and nothing more, e.g.
-``?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&esr1=positive``.
+``?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&esr1=positive``,
+plus ``lang=es`` when the person chose a language other than English (read by
+:func:`components.notes.take_link`, not by :func:`parse`).
 """
 
 from __future__ import annotations
@@ -64,8 +66,10 @@ def query(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
-def link(base_url: str, answers: Mapping[str, Any]) -> str:
-    """The share link: the app's own address (no old query, no fragment) plus the answers."""
+def link(base_url: str, answers: Mapping[str, Any], lang: str = "en") -> str:
+    """The share link: the app's own address (no old query, no fragment) plus the answers
+    and, when it is not English, the language."""
     parts = urlsplit(base_url or "http://localhost:8501/")
     path = parts.path or "/"
-    return urlunsplit((parts.scheme or "http", parts.netloc, path, urlencode(query(answers)), ""))
+    pairs = ([] if lang == "en" else [("lang", lang)]) + query(answers)
+    return urlunsplit((parts.scheme or "http", parts.netloc, path, urlencode(pairs), ""))

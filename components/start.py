@@ -1,15 +1,16 @@
-"""The first screen: what this is, in three short lines, and one big Start button."""
+"""The first screen: the language, what this is in three short lines, and one big Start button."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from . import state
+from . import language, state
 from .notes import show_notes
 from .text import t
 
 
 def render() -> None:
+    language.switch(big=True)
     st.title(t("start.heading"), anchor=False)
     show_notes()
     with st.container(key="intro"):

@@ -49,12 +49,19 @@ def key(name: str) -> str:
     return f"{name}__g{st.session_state['generation']}"
 
 
-def start_over() -> None:
-    """Forget every answer and note; fresh widgets on the next run."""
+def start_over(keep_language: bool = True) -> None:
+    """Forget every answer and note; fresh widgets on the next run.
+
+    The person who taps Start over keeps their language; the kiosk reset for the next
+    person passes ``keep_language=False`` and the screen goes back to the default.
+    """
     gen = st.session_state.get("generation", 0) + 1
+    lang = st.session_state.get("lang")
     for k in list(st.session_state.keys()):
         del st.session_state[k]
     st.session_state["generation"] = gen
+    if keep_language and lang:
+        st.session_state["lang"] = lang
     st.session_state["answers"] = blank_answers()
     st.session_state["step"] = START
     st.session_state["notes"] = []

@@ -1,0 +1,100 @@
+"""The language of the session: the switch, the language a link carries, and ``<html lang>``.
+
+The choice lives in ``st.session_state["lang"]`` (read by :func:`components.text.active`
+and :func:`components.knowledge_base.get_knowledge`). The switch is a widget whose key
+carries the generation number like every other widget; its value is copied into the
+session on change. "Start over" keeps the language: the same person is starting again,
+and a Spanish reader should not be dropped back into English. The kiosk reset for the
+next person goes back to English (``state.start_over(keep_language=False)``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from knowledge.i18n import LANGUAGES
+
+from . import state
+from .knowledge_base import content_dir
+from .text import LANGUAGE, SESSION_KEY, active, t
+
+_HERE = Path(__file__).parent
+
+
+def available() -> list[str]:
+    """Languages with both UI strings and a translation of the rule set in the content folder."""
+    root = Path(content_dir())
+    return [code for code in LANGUAGES
+            if (_HERE / f"text_{code}.yaml").is_file() and (code == LANGUAGE or (root / "lang" / code).is_dir())]
+
+
+def current() -> str:
+    return active()
+
+
+def choose(code: str) -> None:
+    if code in LANGUAGES:
+        st.session_state[SESSION_KEY] = code
+
+
+def from_link(values: list[str]) -> bool:
+    """Take the language from a link's ``lang`` values; False if it is not one this app has."""
+    if len(values) == 1 and values[0] in available():
+        choose(values[0])
+        return True
+    return False
+
+
+def _store(widget_key: str) -> None:
+    choose(st.session_state.get(widget_key) or current())
+
+
+def switch(big: bool = False) -> None:
+    """The language choice, each language named in its own words ("English", "Español").
+
+    ``big`` draws it large, for the start screen; elsewhere it sits beside the text size.
+    """
+    codes = available()
+    if len(codes) < 2:
+        return
+    wkey = state.key("lang")
+    with st.container(key="lang_big" if big else "lang_small"):
+        st.segmented_control(
+            t("app.language"), options=codes, format_func=lambda code: LANGUAGES[code], default=current(),
+            key=wkey, required=True, on_change=_store, args=(wkey,), help=None,
+        )
+
+
+# Sets the page's language for screen readers, hyphenation and translation tools, and marks
+# each language name on the switch with its own language (WCAG 3.1.1 and 3.1.2). Streamlit
+# fixes <html lang="en">; this runs in the page (st.html, no iframe, allowed by the app's
+# script-src 'self' 'unsafe-inline'). A MutationObserver keeps it true when Streamlit redraws.
+_LANG_SCRIPT = """<script>
+(() => {
+  window.__explainerLang = %(lang)s;
+  const names = %(names)s;
+  const apply = () => {
+    const root = document.documentElement;
+    if (root.lang !== window.__explainerLang) { root.lang = window.__explainerLang; }
+    document.querySelectorAll('[class*="st-key-lang_"] button').forEach((b) => {
+      const code = names[(b.innerText || '').trim()];
+      if (code && b.lang !== code) { b.lang = code; }
+    });
+  };
+  apply();
+  if (!window.__explainerLangObserver) {
+    window.__explainerLangObserver = new MutationObserver(apply);
+    window.__explainerLangObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
+
+def mark_page() -> None:
+    """Set ``<html lang>`` to the session's language (a tiny inline script, nothing loaded)."""
+    script = _LANG_SCRIPT % {"lang": json.dumps(current()),
+                             "names": json.dumps({name: code for code, name in LANGUAGES.items()})}
+    st.html(script, unsafe_allow_javascript=True)
