@@ -2,9 +2,12 @@
 
 * ``EXPLAINER_MODE=kiosk``: a shared waiting-room tablet (idle reset, no teaching pages,
   no links that leave the app, take-home only as a QR code for the person's own phone).
-* ``EXPLAINER_IDLE_SECONDS``: quiet time before the kiosk resets (default 120).
+* ``EXPLAINER_IDLE_SECONDS``: quiet time before the kiosk resets (default 120, at least 45).
 * ``EXPLAINER_PUBLIC_URL``: the address phones should open for a shared link (kiosk: the
   QR code is hidden when it is not set).
+
+Pages and components ask :func:`kiosk` rather than reading the environment themselves, so
+that one switch turns every kiosk behaviour on or off together.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ MODE_ENV = "EXPLAINER_MODE"
 IDLE_ENV = "EXPLAINER_IDLE_SECONDS"
 PUBLIC_URL_ENV = "EXPLAINER_PUBLIC_URL"
 DEFAULT_IDLE_SECONDS = 120
-MIN_IDLE_SECONDS = 45  # the warning alone lasts at least 20 seconds
+MIN_WARNING_SECONDS = 20  # WCAG 2.2.1: at least 20 seconds to say "I'm still here"
+WARNING_SECONDS = 30
+MIN_IDLE_SECONDS = 45  # a person needs some quiet time before the 20-second warning even starts
 
 
 def kiosk() -> bool:
@@ -24,12 +29,18 @@ def kiosk() -> bool:
 
 def idle_seconds() -> int:
     """Quiet time before a kiosk resets; a bad or too small value falls back to a safe one."""
-    raw = os.environ.get(IDLE_ENV, "")
+    raw = os.environ.get(IDLE_ENV, "").strip()
     try:
         value = int(raw)
     except ValueError:
         return DEFAULT_IDLE_SECONDS
     return max(MIN_IDLE_SECONDS, value)
+
+
+def warning_seconds(idle: int | None = None) -> int:
+    """How long the "still here?" warning shows before the reset: 30 s, or 20 s under a minute."""
+    idle = idle_seconds() if idle is None else idle
+    return WARNING_SECONDS if idle >= 60 else MIN_WARNING_SECONDS
 
 
 def public_url() -> str | None:

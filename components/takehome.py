@@ -1,8 +1,13 @@
-"""Take-home: a printable one-page summary and a share link with a QR code."""
+"""Take-home: a printable one-page summary and a share link with a QR code.
+
+In kiosk mode (a shared tablet) there is no download and no link text: only a QR code the
+person scans with their own phone, pointing at ``EXPLAINER_PUBLIC_URL`` with the answers as
+query parameters. The tablet never opens that address itself, so the answers never reach
+its address bar or history. Without a public address the section is left out.
+"""
 
 from __future__ import annotations
 
-import os
 from html import escape
 
 import segno
@@ -10,14 +15,13 @@ import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase
 
-from . import printable, share, state, svg
+from . import printable, settings, share, state, svg
 from .text import t
-
-PUBLIC_URL_ENV = "EXPLAINER_PUBLIC_URL"  # the address phones should open, when it differs from the browser's
 
 
 def base_url() -> str:
-    return os.environ.get(PUBLIC_URL_ENV) or st.context.url or "http://localhost:8501/"
+    """The address phones should open: the public one when set, else the browser's own."""
+    return settings.public_url() or st.context.url or "http://localhost:8501/"
 
 
 def qr_svg(link: str, label: str) -> str:
@@ -27,6 +31,9 @@ def qr_svg(link: str, label: str) -> str:
 
 
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
+    if settings.kiosk():
+        _kiosk()
+        return
     answers = state.answers()
     link = share.link(base_url(), answers)
     qr = qr_svg(link, t("takehome.qr_label"))
@@ -40,3 +47,13 @@ def render(kb: KnowledgeBase, explanation: Explanation) -> None:
     st.markdown(t("takehome.share_intro"))
     svg.show(qr)  # only drawing paths; the link's text never becomes HTML
     st.code(link, language=None, wrap_lines=True)
+
+
+def _kiosk() -> None:
+    public = settings.public_url()
+    if not public:
+        return
+    link = share.link(public, state.answers())
+    st.header(t("takehome.share_heading"), anchor=False)
+    st.markdown(t("takehome.kiosk_intro"))
+    svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=260)

@@ -103,21 +103,3 @@ def test_printout_is_self_contained_escaped_and_nameless():
         assert sign.replace("'", "&#x27;") in html or sign in html
     for r in e.options:
         assert r.option.name.replace("&", "&amp;") in html
-
-
-@pytest.mark.parametrize("idle_seconds, limit_seconds, expected", [
-    (10, 0, "none"), (10_000, 0, "none"),  # off unless the kiosk setting is on
-    (100, 180, "none"), (150, 180, "warn"), (179, 180, "warn"), (180, 180, "reset"),
-])
-def test_kiosk_idle_reset_warns_thirty_seconds_before_clearing(idle_seconds, limit_seconds, expected):
-    from components.idle import action
-
-    assert action(idle_seconds, limit_seconds) == expected
-
-
-def test_app_runs_with_the_kiosk_idle_reset_on(monkeypatch):
-    monkeypatch.setenv("EXPLAINER_IDLE_RESET_SECONDS", "120")
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    assert not at.exception
-    at.button(key="start__g0").click().run()
-    assert not at.exception and at.session_state["step"] == "hr"
