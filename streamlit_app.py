@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from components import content_check, idle, notes, state, style, unavailable
+from components import content_check, idle, language, notes, state, style, unavailable
 from components.knowledge_base import get_knowledge
 from components.text import t
 
+state.init()
+notes.take_link()  # a shared link may carry answers and the language, so it is read first
 st.set_page_config(page_title=t("app.title"), page_icon="🎗️", layout="centered",
                    initial_sidebar_state="collapsed")
 style.apply_base()
+language.mark_page()  # <html lang> follows the chosen language
 
 kb = get_knowledge()
 if kb is None or not content_check.ok():  # the exact problems are already in the server log
     unavailable.render()
     st.stop()
 
-state.init()
 idle.mark_active()  # every full run is a tap or a page load
-notes.take_link()
 home = st.Page("components/pages/explainer.py", title=t("app.nav_explainer"), icon="🎗️", default=True)
 page = st.navigation(
     [
@@ -27,7 +28,10 @@ page = st.navigation(
     ],
     position="top",
 )
-style.text_size_control()
+with st.container(horizontal=True, key="controls", gap="medium"):
+    style.text_size_control()
+    if not (page == home and state.step() == state.START):  # the start screen has a big one of its own
+        language.switch()
 idle.watch(page, home)  # kiosk mode only: Start over on every screen, idle reset
 page.run()
 style.scroll_to_top_if_moved()

@@ -16,7 +16,7 @@ import streamlit as st
 from knowledge import Explanation, KnowledgeBase
 
 from . import printable, settings, share, state, svg
-from .text import t
+from .text import active, t
 
 
 def base_url() -> str:
@@ -35,12 +35,12 @@ def render(kb: KnowledgeBase, explanation: Explanation) -> None:
         _kiosk()
         return
     answers = state.answers()
-    link = share.link(base_url(), answers)
+    link = share.link(base_url(), answers, kb.lang)
     qr = qr_svg(link, t("takehome.qr_label"))
     st.header(t("takehome.heading"), anchor=False)
     st.markdown(t("takehome.intro"))
     st.download_button(t("takehome.download"), printable.build(kb, explanation, answers, link, qr),
-                       file_name="summary.html", mime="text/html", icon="🖨️", type="primary",
+                       file_name=t("takehome.file_name"), mime="text/html", icon="🖨️", type="primary",
                        key=state.key("download"), on_click="ignore", help=None)
     st.caption(t("takehome.download_help"))
     st.subheader(t("takehome.share_heading"), anchor=False)
@@ -53,7 +53,7 @@ def _kiosk() -> None:
     public = settings.public_url()
     if not public:
         return
-    link = share.link(public, state.answers())
+    link = share.link(public, state.answers(), active())
     st.header(t("takehome.share_heading"), anchor=False)
     st.markdown(t("takehome.kiosk_intro"))
     svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=260)

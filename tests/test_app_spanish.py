@@ -1,0 +1,400 @@
+"""The explainer in Spanish: every UI text as data in both languages, the switch, the whole flow,
+the share link and the printout, checked with Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from components import printable
+from components.takehome import qr_svg
+from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
+from knowledge.profile import SITE_VALUES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+TEXT = {lang: yaml.safe_load((ROOT / "components" / f"text_{lang}.yaml").read_text(encoding="utf-8"))
+        for lang in ("en", "es")}
+# Wording the content guide rules out, in its Spanish form.
+UNSAFE_ES = ("usted debe", "le recomendamos", "la mejor opción", "recomendado para usted", "su tratamiento es",
+             "debería")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    import streamlit as st
+
+    monkeypatch.delenv("EXPLAINER_CONTENT_DIR", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="module")
+def kb_es():
+    return load_knowledge(lang="es")
+
+
+@pytest.fixture(scope="module")
+def kb_en():
+    return load_knowledge()
+
+
+# ---- helpers (the same shape as tests/test_app_flow.py) ------------------------------------
+
+def new_app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def gen(at: AppTest) -> int:
+    return at.session_state["generation"]
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=f"{key}__g{gen(at)}").click()
+    return at.run()
+
+
+def answer(at: AppTest, field: str, value) -> AppTest:
+    if field == "sites":
+        at.button_group(key=f"q_sites__g{gen(at)}").set_value(value)
+    else:
+        at.radio(key=f"q_{field}__g{gen(at)}").set_value(value)
+    return at.run()
+
+
+def switch_language(at: AppTest, lang: str) -> AppTest:
+    at.button_group(key=f"lang__g{gen(at)}").set_value(lang)
+    return at.run()
+
+
+def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
+    click(at, "start")
+    answer(at, "hr", hr)
+    click(at, "next_hr")
+    answer(at, "her2", her2)
+    click(at, "next_her2")
+    if sites:
+        answer(at, "sites", list(sites))
+    click(at, "next_sites")
+    for field, value in more.items():
+        answer(at, field, value)
+    return click(at, "next_more")
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [h.value for h in at.title] + [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [c.value for c in at.caption] + [e.label for e in at.expander] + [b.label for b in at.button]
+    parts += [r.label for r in at.radio] + [g.label for g in at.button_group] + [tab.label for tab in at.tabs]
+    return "\n".join(str(p) for p in parts)
+
+
+def option_cards(at: AppTest) -> set[str]:
+    keys: list[str] = []
+
+    def visit(node):
+        if getattr(node, "key", None):
+            keys.append(node.key)
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+
+    visit(at._tree)
+    return {k.removeprefix("option_") for k in keys if k.startswith("option_")}
+
+
+def page_lang(at: AppTest) -> str:
+    scripts = [h.proto.body for h in at.get("html") if "__explainerLang" in h.proto.body]
+    assert len(scripts) == 1, "exactly one script sets <html lang>"
+    return re.search(r'__explainerLang = "(\w+)"', scripts[0]).group(1)
+
+
+def without_sources(text: str) -> str:
+    """Sources are cited with their published (English) titles and publishers: leave those lines out."""
+    return re.sub(r"\[[^\]]*\]\([^)]*\)[^\n]*", "", text)
+
+
+def english_ui_phrases() -> set[str]:
+    """Every English UI string long enough to be English rather than a shared word ("HER2", "Normal")."""
+    out = set()
+    for value in _leaves(TEXT["en"]["en"]):
+        plain = re.sub(r"\{\w+\}", "", value).strip(" .:…()")
+        if len(plain) >= 8 and plain not in _leaves(TEXT["es"]["es"]):
+            out.add(plain)
+    return out
+
+
+def _leaves(node) -> list[str]:
+    if isinstance(node, dict):
+        return [leaf for value in node.values() for leaf in _leaves(value)]
+    if isinstance(node, list):
+        return [leaf for value in node for leaf in _leaves(value)]
+    return [node]
+
+
+def _flat(node, path=()) -> dict[tuple, object]:
+    if isinstance(node, dict):
+        return {k: v for key, value in node.items() for k, v in _flat(value, path + (key,)).items()}
+    if isinstance(node, list):
+        return {path: node}
+    return {path: node}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+# ---- UI text as data --------------------------------------------------------------------
+
+def test_every_ui_key_exists_in_english_and_spanish_with_the_same_placeholders():
+    en, es = _flat(TEXT["en"]["en"]), _flat(TEXT["es"]["es"])
+    assert set(TEXT["en"]) == {"en"} and set(TEXT["es"]) == {"es"}
+    assert sorted(set(en) - set(es)) == [], "keys missing in Spanish"
+    assert sorted(set(es) - set(en)) == [], "keys missing in English (or misspelt in Spanish)"
+    for key, value in en.items():
+        other = es[key]
+        where = ".".join(key)
+        assert type(value) is type(other), f"{where}: English is {type(value).__name__}, Spanish {type(other).__name__}"
+        pairs = list(zip(value, other)) if isinstance(value, list) else [(value, other)]
+        if isinstance(value, list):
+            assert len(value) == len(other), f"{where}: {len(value)} English lines, {len(other)} Spanish"
+        for en_text, es_text in pairs:
+            assert isinstance(es_text, str) and es_text.strip(), f"{where}: empty in Spanish"
+            assert _placeholders(en_text) == _placeholders(es_text), \
+                f"{where}: placeholders differ: {_placeholders(en_text)} vs {_placeholders(es_text)}"
+
+
+def test_spanish_ui_text_never_tells_the_reader_what_to_do_medically():
+    for value in _leaves(TEXT["es"]["es"]):
+        for phrase in UNSAFE_ES:
+            assert phrase not in value.lower(), f"{phrase!r} in {value!r}"
+
+
+# ---- the switch ---------------------------------------------------------------------------
+
+def test_the_start_screen_offers_each_language_in_its_own_name():
+    at = new_app()
+    switch = at.button_group(key="lang__g0")
+    assert switch.value == "en"
+    assert switch.options == ["English", "Español"] or [o.content for o in switch.proto.options] == \
+        ["English", "Español"]
+    assert page_lang(at) == "en"
+    switch_language(at, "es")
+    assert not at.exception
+    assert at.session_state["lang"] == "es"
+    assert [t.value for t in at.title] == [TEXT["es"]["es"]["start"]["heading"]]
+    assert [b.label for b in at.button] == ["Empezar"]
+    assert page_lang(at) == "es"
+    assert at.button_group(key="text_size__g0").label == "Tamaño del texto"
+
+
+def test_switching_back_gives_english_again():
+    at = switch_language(new_app(), "es")
+    click(at, "start")
+    assert at.title[0].value == "Receptores hormonales"
+    switch_language(at, "en")  # the small switch on a later screen
+    assert at.session_state["step"] == "hr"
+    assert at.title[0].value == "Hormone receptors"
+    assert page_lang(at) == "en"
+
+
+def test_the_language_is_kept_through_the_flow_and_reachable_on_every_screen():
+    at = switch_language(new_app(), "es")
+    click(at, "start")
+    for step in ("hr", "her2", "sites"):
+        assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
+        assert at.session_state["lang"] == "es"
+        click(at, f"next_{step}")
+    assert at.title[0].value == "Más datos de mi informe"
+    click(at, "next_more")
+    assert at.title[0].value == "De qué suelen hablar los médicos"
+    assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
+
+
+def test_start_over_keeps_the_language_and_clears_the_answers():
+    at = walk(switch_language(new_app(), "es"), hr="positive", her2="low", sites=["bone"])
+    click(at, "start_over_top")
+    assert at.session_state["step"] == "start"
+    assert at.session_state["answers"]["hr"] == "unknown"
+    assert at.session_state["lang"] == "es"
+    assert at.button_group(key="lang__g1").value == "es"
+    assert at.title[0].value == TEXT["es"]["es"]["start"]["heading"]
+
+
+def test_the_kiosk_reset_for_the_next_person_goes_back_to_english():
+    at = AppTest.from_function(_reset_for_next_person)
+    at.session_state["lang"] = "es"
+    at.session_state["generation"] = 3
+    at.run()
+    assert not at.exception
+    assert "lang" not in at.session_state
+    assert at.session_state["generation"] == 4
+
+
+def _reset_for_next_person():
+    from components import state
+
+    state.start_over(keep_language=False)
+
+
+# ---- the whole flow in Spanish --------------------------------------------------------------
+
+def test_full_flow_in_spanish_shows_only_spanish_content(kb_es):
+    at = walk(switch_language(new_app(), "es"), hr="positive", her2="low", sites=["bone", "liver"],
+              esr1="positive")
+    assert not at.exception
+    shown = texts(at)
+    expected = explain(Profile.create(hr="positive", her2="low", sites=["bone", "liver"],
+                                      markers={"esr1": "positive"}), kb_es)
+    assert option_cards(at) == {r.id for r in expected.options}
+    for result in expected.options:
+        assert result.option.name in shown
+    assert kb_es.meta.disclaimer in at.info[0].value
+    for heading in ("Suelen usarse primero", "Suelen usarse después", "En cualquier momento",
+                    "Solo si una prueba muestra…", "Adónde se diseminó", "Preguntas para su equipo de atención médica",
+                    "Para llevar a casa", "Usted indicó: Receptores hormonales: positivos; HER2: bajo"):
+        assert heading in shown, heading
+    for site in ("bone", "liver"):
+        for sign in kb_es.sites[site].urgent_signs:
+            assert any(sign in e.value for e in at.error)
+    for phrase in english_ui_phrases():
+        assert phrase not in without_sources(shown), f"English UI text on a Spanish screen: {phrase!r}"
+
+
+def test_drug_names_and_test_words_are_spanish(kb_es):
+    at = walk(switch_language(new_app(), "es"), hr="positive", her2="unknown")
+    shown = texts(at)
+    assert "letrozol" in shown and "letrozole" not in shown  # the Spanish spelling, in "Ejemplos de medicamentos"
+    assert "Solo si: " in shown
+    only_if = [line for line in shown.splitlines() if "Solo si:" in line]
+    assert only_if and not any(" or " in line for line in only_if), only_if
+
+
+def test_every_question_step_is_spanish(kb_es):
+    at = switch_language(new_app(), "es")
+    click(at, "start")
+    assert at.radio(key="q_hr__g0").label == kb_es.inputs["hr"].question
+    assert "No lo sé" in [o for o in at.radio(key="q_hr__g0").options]
+    assert "Pregunta 1 de 4" in texts(at)
+    click(at, "next_hr")
+    assert at.radio(key="q_her2__g0").label == kb_es.inputs["her2"].question
+    assert "HER2 bajo" in texts(at)  # the glossary words shown next to the question, in Spanish
+    click(at, "next_her2")
+    answer(at, "sites", ["bone", "brain"])
+    shown = texts(at)
+    assert "Usted eligió: huesos, cerebro." in shown
+    assert any('aria-label="Dibujo del cuerpo. Lugares elegidos: huesos, cerebro."' in m.value for m in at.markdown)
+    click(at, "next_sites")
+    shown = texts(at)
+    assert "Pruebas de genes y marcadores (opcional)" in shown
+    for phrase in english_ui_phrases():
+        assert phrase not in without_sources(shown), f"English UI text on a Spanish screen: {phrase!r}"
+
+
+def test_glossary_and_about_in_spanish(kb_es):
+    at = switch_language(new_app(), "es")
+    at.switch_page("components/pages/glossary.py").run()
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Palabras explicadas"
+    assert all(term.term in shown for term in kb_es.glossary)
+    at.text_input(key="glossary_search__g0").input("letrozol").run()
+    assert "le-tro-ZOL" in texts(at)
+    at.switch_page("components/pages/about.py").run()
+    shown = texts(at)
+    assert at.title[0].value == "Acerca de esta guía"
+    assert kb_es.meta.baseline in shown and "No recibe dinero de compañías farmacéuticas" in shown
+    assert "Estas listas están en inglés" in shown
+
+
+# ---- links and the printout ----------------------------------------------------------------
+
+def test_spanish_share_link_carries_the_language_and_reopens_in_spanish(kb_es):
+    at = walk(switch_language(new_app(), "es"), hr="negative", her2="zero", sites=["brain"], pdl1="positive")
+    link = at.code[0].value
+    query = parse_qs(urlsplit(link).query)
+    assert query["lang"] == ["es"] and query["hr"] == ["negative"]
+    cards = option_cards(at)
+
+    again = new_app(**query)
+    assert not again.exception
+    assert again.session_state["lang"] == "es"
+    assert again.session_state["step"] == "results"
+    assert option_cards(again) == cards
+    assert again.title[0].value == "De qué suelen hablar los médicos"
+    assert "Estos resultados se abrieron desde un enlace compartido." in texts(again)
+    assert page_lang(again) == "es"
+    assert not again.query_params
+
+
+def test_english_share_link_has_no_language_part():
+    at = walk(new_app(), hr="positive")
+    assert "lang=" not in at.code[0].value
+
+
+def test_a_link_with_lang_es_alone_opens_the_start_screen_in_spanish():
+    at = new_app(lang="es")
+    assert at.session_state["step"] == "start"
+    assert at.title[0].value == TEXT["es"]["es"]["start"]["heading"]
+    assert not at.info  # nothing was ignored
+
+
+@pytest.mark.parametrize("bad", ["xx", "ES", "<script>alert(1)</script>", ["es", "en"]])
+def test_an_unknown_language_in_a_link_is_ignored_with_the_gentle_note(bad):
+    at = new_app(lang=bad, hr="positive")
+    assert not at.exception
+    assert at.session_state.get("lang", "en") == "en"
+    assert at.session_state["step"] == "results"
+    note = "\n".join(i.value for i in at.info)
+    assert "could not be read" in note and "the language" in note
+    assert "script" not in texts(at)
+
+
+def test_a_bad_part_in_a_spanish_link_gets_the_note_in_spanish():
+    at = new_app(lang="es", hr="banana", her2="low")
+    note = "\n".join(i.value for i in at.info)
+    assert "no se pudieron leer" in note and "Receptores hormonales" in note
+    assert "banana" not in texts(at)
+
+
+def test_spanish_printout_is_spanish_and_marked_as_such(kb_es):
+    profile = Profile.create(hr="positive", her2="unknown", sites=list(SITE_VALUES), menopause="post")
+    explanation = explain(profile, kb_es)
+    answers = {"hr": "positive", "her2": "unknown", "sites": list(SITE_VALUES), "menopause": "post",
+               "sex": "female", "markers": dict(profile.markers)}
+    link = "http://localhost:8501/?lang=es&hr=positive"
+    html = printable.build(kb_es, explanation, answers, link, qr_svg(link, "Código QR"))
+    assert html.startswith("<!doctype html>\n<html lang=\"es\">")
+    assert "Mi resumen: tratamientos para el cáncer de mama que se diseminó" in html
+    assert "HER2: No lo sé" in html and "Solo si:" in html and " or " not in html
+    assert kb_es.meta.disclaimer in html
+    for phrase in english_ui_phrases():
+        assert phrase not in html, f"English UI text in the Spanish printout: {phrase!r}"
+
+
+def test_english_printout_is_unchanged_in_language(kb_en):
+    explanation = explain(Profile.create(hr="positive"), kb_en)
+    answers = {"hr": "positive", "her2": "unknown", "sites": [], "menopause": "unknown", "sex": "female",
+               "markers": dict(Profile.create().markers)}
+    html = printable.build(kb_en, explanation, answers, "http://x/", "<svg></svg>")
+    assert '<html lang="en">' in html and "My summary" in html
+
+
+def test_the_switch_is_hidden_when_the_content_has_no_translation(monkeypatch, tmp_path):
+    shutil.copytree(CONTENT_DIR, tmp_path / "content", ignore=shutil.ignore_patterns("lang"))
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(tmp_path / "content"))
+    at = new_app(lang="es")
+    assert not at.exception
+    assert not [g for g in at.button_group if g.key.startswith("lang__")]
+    assert at.session_state.get("lang", "en") == "en"  # a language the content lacks is not taken
