@@ -91,8 +91,7 @@ def _start_over() -> None:
 
 def reset_for_next_person() -> None:
     """Start over, and also forget the text size and language the last person chose."""
-    state.start_over()
-    st.session_state.pop("lang", None)
+    state.start_over(keep_language=False)
 
 
 @st.fragment(run_every=1)

@@ -1,0 +1,149 @@
+"""A kiosk fails closed: a corpus of broken copies of the real rule set, each run through the app.
+
+Every broken copy must give the neutral "temporarily unavailable" screen and nothing else
+(no option names, no traceback), and the operator log must name the exact problem. Here
+each copy runs through AppTest in kiosk mode; tests/browser/test_kiosk_browser.py drives a
+sample of the same corpus through a real server and browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from knowledge import CONTENT_DIR, KnowledgeError, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+OPTION = Path("options/cdk46.yaml")
+SPANISH_OPTION = Path("lang/es/options/cdk46.yaml")
+UNAVAILABLE = ("This information is temporarily unavailable", "Please ask a member of staff.")
+
+
+def _edit(relative: Path, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= 1, f"{relative}: the fault corpus no longer matches the content ({old!r})"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def _remove(relative: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+def _oversize(root: Path) -> None:
+    path = root / OPTION
+    path.write_text(path.read_text(encoding="utf-8") + "# padding\n" * 40_000, encoding="utf-8")
+
+
+# kind -> (how to break a copy, what the operator log must say)
+FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
+    "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:12", "YAML syntax error")),
+    "ambiguous_boolean": (_edit(OPTION, "timing: first", "timing: no"), ("options/cdk46.yaml:11", "'no' is ambiguous")),
+    "duplicate_key": (_edit(OPTION, "timing: first", "timing: first\n    timing: later"), ("options/cdk46.yaml:12", "duplicate key 'timing' (first written on line 11)")),
+    "unknown_class": (_edit(OPTION, "class: cdk46", "class: miracle_cure"), ("options/cdk46.yaml:8", "'miracle_cure' is not allowed")),
+    "unknown_source": (_edit(OPTION, "sources: [asco_hr_2024,", "sources: [made_up_source, asco_hr_2024,"),
+                       ("options/cdk46.yaml:53", "unknown source id 'made_up_source'")),
+    "case_contradicts_gate": (_edit(OPTION, "      applies:\n", "      applies:\n        - {hr: negative, her2: zero}\n"),
+                              ("options/cdk46.yaml:57", "case expects 'applies' but the gate gives 'hidden'")),
+    "overdue_review": (_edit(OPTION, "    reviewed: 2026-11-21", "    reviewed: 2020-01-01"),
+                       ("options/cdk46.yaml:54", "last reviewed on 2020-01-01, more than 365 days ago")),
+    "missing_file": (_remove("sources.yaml"), ("content/sources.yaml:1", "cannot read the file")),
+    "broken_spanish": (_edit(SPANISH_OPTION, 'name: "Inhibidor de CDK4/6 con terapia hormonal"',
+                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:31", "YAML syntax error")),
+    "oversized_file": (_oversize, ("cdk46.yaml:1", "at most 262144 bytes")),
+    "yaml_alias": (_edit(OPTION, "    timing: first", "    timing: &t first\n    summary_copy: *t"),
+                   ("options/cdk46.yaml:11", "anchor '&t' is not allowed")),
+    "empty_meta": (lambda root: (root / "meta.yaml").write_text("", encoding="utf-8"), ("content/meta.yaml:1", "file is empty")),
+}
+
+
+def broken_copy(kind: str, target: Path) -> Path:
+    """A copy of the packaged rule set with one fault of this kind; returns the folder."""
+    shutil.copytree(CONTENT_DIR, target)
+    FAULTS[kind][0](target)
+    return target
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    import streamlit as st
+
+    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("EXPLAINER_MODE", "kiosk")
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="module")
+def option_names():
+    english = load_knowledge()
+    spanish = load_knowledge(lang="es")
+    return {o.name for o in english.options} | {o.name for o in spanish.options}
+
+
+def test_the_corpus_has_at_least_ten_kinds_of_fault():
+    assert len(FAULTS) >= 10
+
+
+@pytest.mark.parametrize("kind", sorted(FAULTS))
+def test_every_fault_is_refused_by_the_loader_or_the_kiosk_check(kind, tmp_path):
+    folder = broken_copy(kind, tmp_path / "content")
+    problems = []
+    for lang in ("en", "es"):
+        try:
+            load_knowledge(folder, lang=lang)
+        except KnowledgeError as exc:
+            problems += [str(p) for p in exc.problems]
+    assert problems, f"{kind}: the broken copy loaded"
+
+
+@pytest.mark.parametrize("kind", sorted(FAULTS))
+def test_a_kiosk_fails_closed_on_every_broken_copy(kind, tmp_path, monkeypatch, option_names):
+    folder = broken_copy(kind, tmp_path / "content")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(folder))
+    records = _Records()
+    logging.getLogger("explainer.knowledge").addHandler(records)
+    try:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params["hr"] = "positive"  # a shared link must not get past the screen either
+        at.query_params["site"] = "bone"
+        at.run()
+    finally:
+        logging.getLogger("explainer.knowledge").removeHandler(records)
+    assert not at.exception, f"{kind}: a traceback reached the screen"
+    assert (at.title[0].value, at.subheader[0].value) == UNAVAILABLE and len(at.title) == 1
+    assert not at.markdown and not at.button and not at.radio and not at.info and not at.error
+    assert not at.expander and not at.header
+    shown = " ".join(str(e.value) for e in (*at.title, *at.subheader))
+    assert not [name for name in option_names if name in shown]
+    log = "\n".join(records.messages)
+    for needle in FAULTS[kind][1]:
+        assert needle in log, f"{kind}: the operator log does not say {needle!r}:\n{log[:1500]}"
+
+
+def test_outside_kiosk_mode_a_broken_translation_does_not_stop_english(tmp_path, monkeypatch):
+    """The control for broken_spanish: the kiosk's whole-set check is what refuses it."""
+    monkeypatch.setenv("EXPLAINER_MODE", "")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(broken_copy("broken_spanish", tmp_path / "content")))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value != UNAVAILABLE[0]
