@@ -1,6 +1,9 @@
 # Two commands that work on a fresh machine:
 #   make run    start the app on http://localhost:8501
 #   make test   run every test (unit, content, app and real-browser tests)
+# And for a clinic's waiting-room tablets:
+#   make kiosk  start the hardened server in kiosk mode (idle reset, no links out, QR take-home)
+#               settings: EXPLAINER_IDLE_SECONDS, EXPLAINER_PUBLIC_URL, EXPLAINER_ALLOWED_HOSTS (see README)
 # Each creates .venv from the pinned requirements on first use.
 
 PYTHON ?= python3
@@ -21,6 +24,9 @@ node_modules/.installed: package.json package-lock.json
 
 run: $(BIN)/.installed
 	$(BIN)/streamlit run streamlit_app.py
+
+kiosk: $(BIN)/.installed
+	EXPLAINER_MODE=kiosk $(BIN)/streamlit run serve.py --client.toolbarMode viewer
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest

@@ -50,6 +50,7 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     rss_before_mb: float = 0.0
     rss_after_mb: float = 0.0
+    rss_end_mb: float = 0.0  # after the whole run: equal to rss_after_mb when memory is stable
     error_samples: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
@@ -64,6 +65,7 @@ class LoadResult:
             "max_ms": round(lat[-1], 1),
             "rss_before_mb": round(self.rss_before_mb, 1),
             "rss_after_mb": round(self.rss_after_mb, 1),
+            "rss_end_mb": round(self.rss_end_mb, 1),
             "mb_per_session": round((self.rss_after_mb - self.rss_before_mb) / max(1, self.sessions), 3),
         }
 
@@ -136,6 +138,8 @@ async def _run(base: str, sessions: int, seconds: float, server_pid: int | None)
         result.rss_after_mb = rss_mb(server_pid)
     deadline[0] = time.monotonic() + seconds
     await asyncio.gather(*tasks)
+    if server_pid:
+        result.rss_end_mb = rss_mb(server_pid)
     return result
 
 

@@ -44,11 +44,17 @@ def kiosk_server():
         yield server.url, log
 
 
+def first_ready(page: Page) -> None:
+    """Like ready(), with room for a cold server's first run (it checks every language of the rule set)."""
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
+    ready(page)
+
+
 def open_kiosk(make_page, base: str, query: str = "") -> Page:
     page = make_page("tablet-landscape")
     page.context.add_init_script(RECORD_HISTORY)
     page.goto(base + "/" + query)
-    ready(page)
+    first_ready(page)
     return page
 
 
@@ -173,7 +179,7 @@ def test_broken_content_through_a_real_server_fails_closed(kind, tmp_path, make_
     with streamlit_server("serve.py", env={**KIOSK_ENV, "EXPLAINER_CONTENT_DIR": str(folder)}, log_path=log) as srv:
         page = make_page("tablet-landscape")
         page.goto(srv.url + "/?hr=positive&site=bone")
-        ready(page)
+        first_ready(page)
         expect(page.get_by_role("heading", name=UNAVAILABLE[0])).to_be_visible()
         expect(page.get_by_text(UNAVAILABLE[1])).to_be_visible()
         text = body_text(page)
