@@ -71,30 +71,58 @@ def switch(big: bool = False) -> None:
 # Sets the page's language for screen readers, hyphenation and translation tools, and marks
 # each language name on the switch with its own language (WCAG 3.1.1 and 3.1.2). Streamlit
 # fixes <html lang="en">; this runs in the page (st.html, no iframe, allowed by the app's
-# script-src 'self' 'unsafe-inline'). A MutationObserver keeps it true when Streamlit redraws.
+# script-src 'self' 'unsafe-inline'). It also puts the chosen language's words in place of
+# Streamlit's own fixed English ones (the skip link, the page list's name, the progress bar's
+# name, the copy button, the text box hint). A MutationObserver keeps all of it true when
+# Streamlit redraws; every word it writes is fixed text from the text files, never from a link.
 _LANG_SCRIPT = """<script>
 (() => {
   window.__explainerLang = %(lang)s;
+  window.__explainerWords = %(words)s;
   const names = %(names)s;
+  const texts = ['[data-testid="stSkipToContent"]', '[data-testid="InputInstructions"] span'];
   const apply = () => {
+    const lang = window.__explainerLang, words = window.__explainerWords;
     const root = document.documentElement;
-    if (root.lang !== window.__explainerLang) { root.lang = window.__explainerLang; }
+    if (root.lang !== lang) { root.lang = lang; }
     document.querySelectorAll('[class*="st-key-lang_"] button').forEach((b) => {
       const code = names[(b.innerText || '').trim()];
       if (code && b.lang !== code) { b.lang = code; }
+    });
+    for (const [mine, known] of words) {
+      for (const attr of ['aria-label', 'title']) {
+        for (const old of known) {
+          if (old === mine) { continue; }
+          document.querySelectorAll(`[${attr}="${CSS.escape(old)}"]`).forEach((e) => e.setAttribute(attr, mine));
+        }
+      }
+    }
+    document.querySelectorAll(texts.join(',')).forEach((e) => {
+      for (const node of e.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) { continue; }
+        const hit = words.find(([mine, known]) => known.includes(node.nodeValue.trim()) && node.nodeValue.trim() !== mine);
+        if (hit) { node.nodeValue = hit[0]; }
+      }
     });
   };
   apply();
   if (!window.__explainerLangObserver) {
     window.__explainerLangObserver = new MutationObserver(apply);
-    window.__explainerLangObserver.observe(document.body, {childList: true, subtree: true});
+    window.__explainerLangObserver.observe(document.body, {childList: true, subtree: true, characterData: true});
   }
 })();
 </script>"""
 
 
+def _streamlit_words(lang: str) -> list[tuple[str, list[str]]]:
+    """For each of Streamlit's fixed words: this language's word, and every language's (to replace)."""
+    keys = t("streamlit", LANGUAGE)
+    return [(t(f"streamlit.{k}", lang), [t(f"streamlit.{k}", code) for code in available()]) for k in keys]
+
+
 def mark_page() -> None:
     """Set ``<html lang>`` to the session's language (a tiny inline script, nothing loaded)."""
-    script = _LANG_SCRIPT % {"lang": json.dumps(current()),
+    lang = current()
+    script = _LANG_SCRIPT % {"lang": json.dumps(lang), "words": json.dumps(_streamlit_words(lang)),
                              "names": json.dumps({name: code for code, name in LANGUAGES.items()})}
     st.html(script, unsafe_allow_javascript=True)

@@ -20,7 +20,7 @@ CSS = """
 @page { size: A4; margin: 11mm; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt;
        line-height: 1.3; color: #111; max-width: 48rem; margin: 1rem auto; padding: 0 1rem; }
-@media print { body { margin: 0; padding: 0; font-size: 9.5pt; } }
+@media print { body { margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.2; } }  /* Spanish runs longer */
 h1 { font-size: 15pt; margin: 0 0 .3rem; } h2 { font-size: 11.5pt; margin: .6rem 0 .15rem; }
 h3 { font-size: 10pt; margin: .3rem 0 0; }
 p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: .05rem 0; }

@@ -42,6 +42,11 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .stRadio [data-testid="stCaptionContainer"] p
   { font-size: 1rem !important; }
 [data-testid="stWidgetLabel"] p { font-weight: 600; }
+/* The start screen's language choice is large: a reader of either language finds it first. */
+[class*="st-key-lang_big"] button { min-height: 60px !important; min-width: 7.5rem !important; }
+[class*="st-key-lang_big"] button p { font-size: 1.3rem !important; }
+/* Streamlit's "Press Enter" hint in a text box: readable, like every other text. */
+[data-testid="InputInstructions"], [data-testid="InputInstructions"] span { font-size: 0.9rem !important; }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
