@@ -27,6 +27,9 @@ MAX_BYTES = 256 * 1024
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's parser when PyYAML was built with it (about 5x faster; the same events, nodes and line marks).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
@@ -69,7 +72,7 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text strictly; see the module docstring for what is refused."""
     problems: list[YamlProblem] = []
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
                 problems.append(YamlProblem(line, f"alias '*{event.anchor}' is not allowed; write the value out in full"))
@@ -80,7 +83,7 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
                 problems.append(YamlProblem(line, f"explicit tag '{tag}' is not allowed; remove it"))
         if problems:
             raise YamlReadError(problems)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
