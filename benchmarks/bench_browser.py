@@ -90,8 +90,8 @@ def tap_size(page, label: str, heading: str) -> dict:
 
 
 def tap_rounds(browser, urls: dict, rounds: int, taken: dict) -> list[dict]:
-    sizes = next(n for n in taken["results"]["children"] if n["t"] == "button_group")["options"]
-    heading = next(n for n in taken["results"]["children"] if n["t"] == "title")["text"]
+    sizes = next(n for n in _walk(taken["results"]) if n["t"] == "button_group" and "text_size" in n["key"])["options"]
+    heading = next(n for n in _walk(taken["results"]) if n["t"] == "title")["text"]
     pages = {}
     for name, url in urls.items():
         context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="en-US")

@@ -74,6 +74,11 @@ def run_app(query: str = "", reruns: int = 1):
     return at, list(sizes)
 
 
+def _inert_script(length: int) -> str:
+    head, tail = "<script>/* ", " */</script>"
+    return head + (FILLER * (length // len(FILLER) + 1))[:max(0, length - len(head) - len(tail))] + tail
+
+
 def _sub(proto: Any, name: str) -> Any:
     """A block's own sub-message, whether AppTest kept the whole Block proto or only its part."""
     return getattr(proto, name) if hasattr(proto, name) else proto
@@ -93,14 +98,16 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
     if kind == "code":
         return {"t": "code", "text": scramble(proto.code_text)}
     if kind == "html":
-        return {"t": "html", "text": proto.body}
+        if proto.unsafe_allow_javascript:  # the app's own script is its work: the floor gets an inert one
+            return {"t": "html", "text": _inert_script(len(proto.body)), "js": True}
+        return {"t": "html", "text": proto.body, "js": False}
     if kind == "button":
         return {"t": "button", "label": proto.label, "icon": proto.icon, "type": proto.type}
     if kind == "download_button":
         return {"t": "download_button", "label": proto.label, "icon": proto.icon, "type": proto.type,
                 "bytes": sizes.pop(0) if sizes else 1000}
     if kind == "button_group":
-        return {"t": "button_group", "label": proto.label,
+        return {"t": "button_group", "label": proto.label, "key": proto.id.split("-", 2)[-1],
                 "options": [o.content for o in proto.options], "default": list(proto.default)}
     if kind in ("expandable", "expander"):
         return {"t": "expander", "label": scramble(_sub(proto, "expandable").label), "icon": _sub(proto, "expandable").icon,
@@ -110,8 +117,10 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
     if kind == "tab":
         return {"t": "tab", "label": scramble(_sub(proto, "tab").label), "children": children}
     if kind in ("flex_container", "vertical", "horizontal", "container"):
-        border = bool(proto is not None and _sub(proto, "flex_container").border)
-        return {"t": "container", "border": border, "children": children}
+        flex = _sub(proto, "flex_container") if proto is not None else None
+        border = bool(flex is not None and flex.border)
+        horizontal = bool(flex is not None and flex.direction == flex.HORIZONTAL)
+        return {"t": "container", "border": border, "horizontal": horizontal, "children": children}
     if kind in ("main", "root"):
         return {"t": kind, "children": children}
     if kind in ("sidebar", "event", "bottom"):

@@ -51,7 +51,7 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
         elif kind == "code":
             st.code(n["text"], language=None, wrap_lines=True)
         elif kind == "html":
-            st.html(n["text"])
+            st.html(n["text"], unsafe_allow_javascript=n.get("js", False))
         elif kind == "button":
             st.button(n["label"], icon=n["icon"] or None, type=n["type"] or "secondary", key=key,
                       on_click=to_results if screen == "start" else None)
@@ -59,7 +59,7 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
             st.download_button(n["label"], b"x" * n["bytes"], file_name="summary.html", mime="text/html",
                                icon=n["icon"] or None, type=n["type"] or "secondary", key=key, on_click="ignore")
         elif kind == "button_group":
-            text_size(n)
+            choice(n, key)
         elif kind == "expander":
             with st.expander(n["label"], icon=n["icon"] or None):
                 draw(n["children"], screen, counter)
@@ -69,17 +69,19 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
                 with tab:
                     draw(child["children"], screen, counter)
         elif kind == "container":
-            with st.container(border=n["border"], key=key):
+            with st.container(border=n["border"], horizontal=n.get("horizontal", False), key=key):
                 draw(n["children"], screen, counter)
 
 
-def text_size(n: dict) -> None:
-    """The app's text-size control, with the same one-line style change when it is not the first size."""
+def choice(n: dict, key: str) -> None:
+    """A segmented control with the app's options. The text-size one makes the same one-line style
+    change as the app when it is not at the first size, so a tap on it changes the page alike."""
     options = n["options"]
-    choice = st.segmented_control(n["label"], options=options, default=options[0], key="text_size",
-                                  required=True)
-    if choice != options[0]:
-        px = 20 + 4 * options.index(choice)
+    text_size = "text_size" in n.get("key", "")
+    picked = st.segmented_control(n["label"], options=options, default=options[(n.get("default") or [0])[0]],
+                                  key="text_size" if text_size else key, required=True)
+    if text_size and picked != options[0]:
+        px = 20 + 4 * options.index(picked)
         st.html(f"<style>html {{ font-size: {px}px !important; }}</style>")
 
 
