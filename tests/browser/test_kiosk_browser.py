@@ -161,7 +161,7 @@ def test_hostile_links_sample_fires_no_dialog_and_injects_nothing(kiosk_server, 
     sample = [q for q in hostile_queries() if len(query_string(q)) < 60_000][:30]
     for pairs in sample:
         page.goto(f"{base}/?{query_string(pairs)}")
-        ready(page)
+        first_ready(page)  # every load is a new session
         where = query_string(pairs)[:200]
         injected = page.evaluate("""() => document.querySelectorAll(
             '[data-pwn], img[src="x"], iframe, details[ontoggle], svg[onload], a[href^="javascript:"],'
