@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content_check, idle, language, notes, state, style, unavailable
+from components import content_check, idle, language, notes, settings, state, style, teaching, unavailable
 from components.knowledge_base import get_knowledge
 from components.text import t
 
@@ -20,14 +20,14 @@ if kb is None or not content_check.ok():  # the exact problems are already in th
 
 idle.mark_active()  # every full run is a tap or a page load
 home = st.Page("components/pages/explainer.py", title=t("app.nav_explainer"), icon="🎗️", default=True)
-page = st.navigation(
-    [
-        home,
-        st.Page("components/pages/glossary.py", title=t("app.nav_glossary"), icon="📖", url_path="glossary"),
-        st.Page("components/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
-    ],
-    position="top",
-)
+patient_pages = [
+    home,
+    st.Page("components/pages/glossary.py", title=t("app.nav_glossary"), icon="📖", url_path="glossary"),
+    st.Page("components/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
+]
+# Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
+pages = patient_pages if settings.kiosk() else {"": patient_pages, t("teaching.nav_section"): teaching.pages()}
+page = st.navigation(pages, position="top")
 with st.container(horizontal=True, key="controls", gap="medium"):
     style.text_size_control()
     if not (page == home and state.step() == state.START):  # the start screen has a big one of its own

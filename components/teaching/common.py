@@ -1,0 +1,96 @@
+"""Words shared by the teaching pages: class names, subtypes, statuses, rules and sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase
+from knowledge.schema import Source
+
+from .. import settings
+from ..summary import gate_words
+from ..text import LANGUAGE, t
+
+# Status mark shown next to every status word, so no meaning rests on colour alone.
+MARK = {"applies": "✓", "conditional": "?", "hidden": "—"}
+
+
+def guard() -> None:
+    """Teaching pages never draw on a kiosk (they are not registered there either)."""
+    if settings.kiosk():
+        st.stop()
+
+
+def header(title_key: str, intro_key: str) -> None:
+    guard()
+    st.title(t(title_key), anchor=False)
+    st.caption(t("teaching.note"))
+    st.markdown(t(intro_key))
+
+
+def class_name(option_class: str) -> str:
+    return t(f"teaching.classes.{option_class}")
+
+
+def value_label(kb: KnowledgeBase, field: str, value: str) -> str:
+    """An answer's label from the content ("not sure" for unknown, as the explainer says it)."""
+    entry = kb.inputs[field]
+    return entry.values[value].label if value in entry.values else t("steps.not_sure_label")
+
+
+def subtype_label(kb: KnowledgeBase, hr: str, her2: str) -> str:
+    return t("teaching.subtype", hr_label=kb.inputs["hr"].label, hr=value_label(kb, "hr", hr),
+             her2_label=kb.inputs["her2"].label, her2=value_label(kb, "her2", her2))
+
+
+def field_of(input_name: str) -> str:
+    """``marker:esr1`` -> ``esr1``: the engine's name for an answer, as the content keys it."""
+    return input_name.removeprefix("marker:")
+
+
+def input_short(input_name: str) -> str:
+    return t(f"teaching.inputs_short.{field_of(input_name)}")
+
+
+def input_label(kb: KnowledgeBase, input_name: str) -> str:
+    return kb.inputs[field_of(input_name)].label
+
+
+def status_words(status: str) -> str:
+    return f"{MARK[status]} {t(f'teaching.status.{status}')}"
+
+
+def words(reasons, kb: KnowledgeBase) -> list[str]:
+    """The engine's reasons with the joining "or" in the page's language."""
+    return gate_words(list(reasons), kb)
+
+
+def rule_lines(lines: list[str], kb: KnowledgeBase) -> str:
+    """``rule_in_words`` output as a nested Markdown list, its fixed English heads in this language."""
+    heads = {t(f"teaching.rule_heads.{k}", LANGUAGE): t(f"teaching.rule_heads.{k}")
+             for k in t("teaching.rule_heads", LANGUAGE)}
+    out = []
+    for line in lines:
+        pad, _, rest = line.partition("- ")
+        out.append(f"{pad}- {heads.get(rest, words([rest], kb)[0])}")
+    return "\n".join(out)
+
+
+def source_line(source: Source, with_kind: bool = True) -> str:
+    """A source with title, publisher and date; a link outside kiosk mode."""
+    title = source.title if settings.kiosk() else f"[{source.title}]({source.url})"
+    if not with_kind:
+        return f"{title}, {source.publisher}, {source.date}"
+    return t("teaching.evidence.source_line", title=title, publisher=source.publisher, date=source.date,
+             kind=t(f"teaching.evidence.kinds.{source.kind}"))
+
+
+def option_file(kb: KnowledgeBase, option_id: str) -> str:
+    """Where an option's rule is written, as a content editor finds it: ``options/endocrine.yaml``."""
+    return "options/" + kb.option_files.get(option_id, "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def english_note(kb: KnowledgeBase) -> None:
+    if kb.lang != LANGUAGE:
+        st.caption(t("teaching.evidence.english_only"))
+

@@ -1,0 +1,61 @@
+"""Evidence: for each option its pivotal trials, approval, sources and review date; the content's
+version and changelog."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from knowledge import KnowledgeBase
+from knowledge.schema import OPTION_CLASSES, Option
+
+from ..text import t
+from . import common
+
+
+def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
+    """One row per option, in class order: name, kind, approval year, trials, review date."""
+    none = t("teaching.evidence.none")
+    rows = [[o.name, common.class_name(o.class_),
+             str(o.evidence.approval_year) if o.evidence.approval_year else none,
+             ", ".join(o.evidence.trials) or none, o.reviewed.isoformat()] for o in _ordered(kb)]
+    columns = [t(f"teaching.evidence.col_{c}") for c in ("option", "class", "year", "trials", "reviewed")]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
+
+
+def render(kb: KnowledgeBase) -> None:
+    common.header("teaching.evidence.heading", "teaching.evidence.intro")
+    st.markdown(kb.meta.baseline)
+    common.english_note(kb)
+    with st.container(key="evidence_table"):
+        st.table(evidence_frame(kb))
+    st.caption(t("teaching.evidence.table_caption"))
+    for option_class in OPTION_CLASSES:
+        options = [o for o in kb.options if o.class_ == option_class]
+        if not options:
+            continue
+        st.subheader(common.class_name(option_class), anchor=False)
+        for option in options:
+            _option(option, kb)
+    st.header(t("teaching.evidence.version_heading"), anchor=False)
+    st.markdown(t("teaching.evidence.version", version=kb.version, date=kb.meta.reviewed.isoformat(),
+                  days=kb.meta.review_window_days))
+    st.subheader(t("teaching.evidence.changelog_heading"), anchor=False)
+    for entry in kb.changelog:
+        st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
+
+
+def _ordered(kb: KnowledgeBase) -> list[Option]:
+    return sorted(kb.options, key=lambda o: OPTION_CLASSES.index(o.class_))
+
+
+def _option(option: Option, kb: KnowledgeBase) -> None:
+    ev = option.evidence
+    with st.expander(t("teaching.evidence.details", name=option.name), key=f"evidence_{option.id}"):
+        if ev.approval:
+            st.markdown(f"**{t('teaching.evidence.approval')}:** {ev.approval}")
+        if ev.trials:
+            st.markdown(f"**{t('teaching.evidence.trials')}:** {', '.join(ev.trials)}")
+        st.markdown(f"**{t('teaching.evidence.sources')}**")
+        st.markdown("\n".join(f"- {common.source_line(kb.sources[s])}" for s in option.sources))
+        st.caption(t("teaching.evidence.reviewed", date=option.reviewed.isoformat()))

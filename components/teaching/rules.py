@@ -1,0 +1,36 @@
+"""How the rules work: the rule language in brief, then every option's rule in words, by kind.
+
+Generated from the rule set itself (:func:`knowledge.teaching.rule_in_words`), so it cannot
+drift from what the explainer does.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase
+from knowledge.schema import OPTION_CLASSES
+from knowledge.teaching import rule_in_words
+
+from ..icons import icon
+from ..text import t
+from . import common
+
+
+def render(kb: KnowledgeBase) -> None:
+    common.header("teaching.rules.heading", "teaching.rules.intro")
+    st.header(t("teaching.rules.language_heading"), anchor=False)
+    st.markdown("\n".join(f"- {line}" for line in t("teaching.rules.language")))
+    st.header(t("teaching.rules.results_heading"), anchor=False)
+    st.markdown("\n".join(f"- {line}" for line in t("teaching.rules.results")))
+    st.header(t("teaching.rules.options_heading"), anchor=False)
+    for option_class in OPTION_CLASSES:
+        options = [o for o in kb.options if o.class_ == option_class]
+        if not options:
+            continue
+        st.subheader(f"{icon(option_class)} {common.class_name(option_class)}", anchor=False)
+        for option in options:
+            with st.container(key=f"rule_{option.id}"):
+                st.markdown(f"**{option.name}**")
+                st.markdown(common.rule_lines(rule_in_words(option.when, kb), kb))
+                st.caption(t("teaching.rules.file", file=common.option_file(kb, option.id)))

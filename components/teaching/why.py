@@ -1,0 +1,74 @@
+"""Why and why not: every option in the rule set for any answers, with the reason and the rule."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from knowledge import KnowledgeBase, Profile
+from knowledge.engine import APPLIES, CONDITIONAL, HIDDEN
+from knowledge.profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES
+from knowledge.teaching import Verdict, why_and_why_not
+
+from ..text import t
+from . import common
+
+STATUSES = (APPLIES, CONDITIONAL, HIDDEN)
+
+
+def reason(verdict: Verdict, kb: KnowledgeBase) -> str:
+    """The reason in one sentence: what holds, what it waits on, or the part of the rule that failed."""
+    reasons = "; ".join(common.words(verdict.reasons, kb))
+    status = verdict.result.status
+    if status == APPLIES and not reasons:
+        return t("teaching.why.reason_always")
+    return t(f"teaching.why.reason_{status}", reasons=reasons)
+
+
+def render(kb: KnowledgeBase) -> None:
+    common.header("teaching.why.heading", "teaching.why.intro")
+    profile = _profile(kb)
+    verdicts = why_and_why_not(kb, profile)
+    by_status = {s: [v for v in verdicts if v.result.status == s] for s in STATUSES}
+    with st.container(key="why_counts"):
+        st.markdown(t("teaching.why.counts", applies=len(by_status[APPLIES]),
+                      conditional=len(by_status[CONDITIONAL]), hidden=len(by_status[HIDDEN]), total=len(verdicts)))
+    for status in STATUSES:
+        st.header(t("teaching.why.section", status=common.status_words(status), n=len(by_status[status])),
+                  anchor=False)
+        if not by_status[status]:
+            st.markdown(f"_{t('teaching.why.none')}_")
+        for verdict in by_status[status]:
+            _verdict(verdict, kb)
+
+
+def _verdict(verdict: Verdict, kb: KnowledgeBase) -> None:
+    option = verdict.result.option
+    with st.container(key=f"why_{option.id}"):
+        st.markdown(f"**{common.MARK[verdict.result.status]} {option.name}** · {common.class_name(option.class_)}  \n"
+                    f"{reason(verdict, kb)}")
+        with st.expander(t("teaching.why.rule_and_sources", name=option.name)):
+            st.markdown(t("teaching.why.rule", file=common.option_file(kb, option.id)))
+            st.code(verdict.rule, language="yaml")
+            st.markdown(f"**{t('teaching.why.sources')}**")
+            st.markdown("\n".join(f"- {common.source_line(kb.sources[s])}" for s in option.sources))
+
+
+def _profile(kb: KnowledgeBase) -> Profile:
+    label = lambda field: lambda v: common.value_label(kb, field, v)  # noqa: E731
+    with st.container(border=True, key="why_profile"):
+        st.markdown(f"**{t('teaching.why.profile')}**")
+        left, right = st.columns(2)
+        hr = left.selectbox(kb.inputs["hr"].label, HR_VALUES, format_func=label("hr"), key="why_hr")
+        her2 = right.selectbox(kb.inputs["her2"].label, HER2_VALUES, format_func=label("her2"), key="why_her2")
+        sex = left.selectbox(kb.inputs["sex"].label, SEX_VALUES, format_func=label("sex"), key="why_sex")
+        menopause = right.selectbox(kb.inputs["menopause"].label, MENOPAUSE_VALUES, format_func=label("menopause"),
+                                    index=MENOPAUSE_VALUES.index("unknown"), key="why_menopause",
+                                    disabled=sex == "male")
+        sites = st.pills(kb.inputs["site"].label, list(SITE_VALUES), selection_mode="multi",
+                         format_func=label("site"), key="why_sites") or []
+        with st.expander(t("teaching.why.markers")):
+            columns = st.columns(2)
+            markers = {m: columns[i % 2].selectbox(kb.inputs[m].label, MARKER_VALUES, format_func=label(m),
+                                                    index=MARKER_VALUES.index("unknown"), key=f"why_{m}")
+                       for i, m in enumerate(MARKERS)}
+    return Profile.create(hr=hr, her2=her2, sites=sites, menopause=menopause, sex=sex, markers=markers)
