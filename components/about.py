@@ -25,13 +25,18 @@ def render(kb: KnowledgeBase) -> None:
     if kb.lang != "en":  # publication titles and the editors' changelog are not translated
         st.caption(t("about.english_only"))
     st.markdown(t("about.version", version=kb.version, date=kb.meta.reviewed.isoformat()))
-    with st.expander(t("about.changelog_heading")):
+    with st.expander(t("about.changelog_heading")), st.container(key="in_english_changelog"):
         for entry in kb.changelog:
             st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
     with st.expander(t("about.reviewed_heading")):
         items = [(o.name, o.reviewed) for o in kb.options] + [(s.name, s.reviewed) for s in kb.sites.values()]
         st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=d.isoformat())}" for n, d in items))
     st.header(t("about.sources_heading"), anchor=False)
+    with st.container(key="in_english_sources"):  # marked lang="en" by components/language.py
+        _sources(kb)
+
+
+def _sources(kb: KnowledgeBase) -> None:
     st.markdown("\n".join(
         f"- {s.title if settings.kiosk() else f'[{s.title}]({s.url})'}, "
         f"{t('about.source_line', publisher=s.publisher, date=s.date)}"

@@ -73,7 +73,7 @@ def switch(big: bool = False) -> None:
 # fixes <html lang="en">; this runs in the page (st.html, no iframe, allowed by the app's
 # script-src 'self' 'unsafe-inline'). It also puts the chosen language's words in place of
 # Streamlit's own fixed English ones (the skip link, the page list's name, the progress bar's
-# name, the copy button, the text box hint). A MutationObserver keeps all of it true when
+# name, the copy button, the text box hint), and marks the parts kept in English as such. A MutationObserver keeps all of it true when
 # Streamlit redraws; every word it writes is fixed text from the text files, never from a link.
 _LANG_SCRIPT = """<script>
 (() => {
@@ -85,6 +85,8 @@ _LANG_SCRIPT = """<script>
     const lang = window.__explainerLang, words = window.__explainerWords;
     const root = document.documentElement;
     if (root.lang !== lang) { root.lang = lang; }
+    // Parts kept in English as published (sources, the editors' changelog) say so.
+    document.querySelectorAll('[class*="st-key-in_english"]').forEach((e) => { if (e.lang !== 'en') { e.lang = 'en'; } });
     document.querySelectorAll('[class*="st-key-lang_"] button').forEach((b) => {
       const code = names[(b.innerText || '').trim()];
       if (code && b.lang !== code) { b.lang = code; }

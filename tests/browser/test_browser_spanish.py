@@ -44,12 +44,14 @@ def _english_ui() -> tuple[set[str], set[str]]:
 
 ENGLISH_PHRASES, ENGLISH_WORDS = _english_ui()
 
-# Every visible text and every accessible name or hint on the page. Links to sources keep their
-# published (English) titles, and the "English" choice names its language in English: both are left out.
+# Every visible text and every accessible name or hint on the page. Left out: links to sources
+# (published English titles), the share link (its parameter names are codes), and parts marked
+# as another language (the "English" choice, the sources and changelog kept as published).
 _VISIBLE = """() => { const out = [];
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (w.nextNode()) { const n = w.currentNode; const t = n.textContent.trim(); if (!t) continue;
-    const e = n.parentElement; if (e.closest('style, script, a[href^="http"]')) continue;
+    const e = n.parentElement; if (e.closest('style, script, a[href^="http"], [data-testid=stCode]')) continue;
+    const part = e.closest('[lang]'); if (part && part !== document.documentElement && part.lang !== 'es') continue;
     const r = e.getBoundingClientRect(); if (!r.width || !r.height) continue; out.push(t); }
   for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
     for (const a of ['aria-label', 'title', 'placeholder', 'alt']) { const v = e.getAttribute(a); if (v) out.push(v); } }
