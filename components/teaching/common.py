@@ -15,6 +15,62 @@ from ..text import LANGUAGE, t
 MARK = {"applies": "✓", "conditional": "?", "hidden": "—"}
 
 
+# Fixed text written here; nothing from answers or links goes in.
+TEACHING_CSS = """
+<style>
+/* Tables: readable at tablet size, at least 18px, long rows wrap instead of stretching. */
+.st-key-subtype_matrix table, .st-key-evidence_table table { font-size: 0.9rem; }
+.st-key-subtype_matrix th, .st-key-subtype_matrix td { min-width: 7.5rem; vertical-align: top; }
+.st-key-subtype_matrix tbody th { min-width: 11rem; font-weight: 600; }
+.st-key-evidence_table td, .st-key-evidence_table th { vertical-align: top; }
+.st-key-evidence_table tbody th { min-width: 12rem; font-weight: 600; }
+.st-key-evidence_table td:last-child { white-space: nowrap; }
+/* Headers in the body's own dark text, not a pale grey. */
+.st-key-subtype_matrix th, .st-key-evidence_table th { color: inherit !important; }
+/* The subtype stays in view while the table scrolls sideways. */
+.st-key-subtype_matrix tbody th, .st-key-subtype_matrix thead th:first-child
+  { position: sticky; left: 0; z-index: 1; background: #ffffff; box-shadow: 2px 0 0 #d0d0d0; }
+/* A keyboard focus ring on a table that scrolls sideways. */
+[data-teaching-scroll]:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+</style>
+"""
+
+# A table wider than the screen scrolls sideways: keyboard users must be able to reach and scroll
+# it (WCAG 2.1.1), so each scrolling box in a marked table container gets tabindex=0, a region role
+# and the caption under the table (in the same container) as its name. Fixed text; the name comes from the page's own caption.
+SCROLL_SCRIPT = """<script>
+(() => {
+  const mark = () => {
+    document.querySelectorAll('[class*="st-key-subtype_matrix"], [class*="st-key-evidence_table"]').forEach((box) => {
+      box.querySelectorAll('*').forEach((e) => {
+        const x = getComputedStyle(e).overflowX;
+        if ((x === 'auto' || x === 'scroll') && !e.hasAttribute('data-teaching-scroll')) {
+          e.setAttribute('data-teaching-scroll', '');
+          e.setAttribute('tabindex', '0');
+          e.setAttribute('role', 'region');
+          const cap = box.querySelector('[data-testid="stCaptionContainer"]');
+          e.setAttribute('aria-label', (cap && cap.innerText.trim()) || document.title);
+        }
+      });
+    });
+  };
+  mark();
+  if (!window.__teachingScrollObserver) {
+    window.__teachingScrollObserver = new MutationObserver(mark);
+    window.__teachingScrollObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
+
+def style() -> None:
+    st.html(TEACHING_CSS)
+
+
+def scrollable_tables() -> None:
+    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
 def guard() -> None:
     """Teaching pages never draw on a kiosk (they are not registered there either)."""
     if settings.kiosk():
@@ -23,6 +79,7 @@ def guard() -> None:
 
 def header(title_key: str, intro_key: str) -> None:
     guard()
+    style()
     st.title(t(title_key), anchor=False)
     st.caption(t("teaching.note"))
     st.markdown(t(intro_key))

@@ -29,7 +29,8 @@ def render(kb: KnowledgeBase) -> None:
     common.english_note(kb)
     with st.container(key="evidence_table"):
         st.table(evidence_frame(kb))
-    st.caption(t("teaching.evidence.table_caption"))
+        st.caption(t("teaching.evidence.table_caption"))
+    common.scrollable_tables()
     for option_class in OPTION_CLASSES:
         options = [o for o in kb.options if o.class_ == option_class]
         if not options:

@@ -77,15 +77,21 @@ def render(kb: KnowledgeBase) -> None:
     used = sorted({n for r in rows for c in OPTION_CLASSES if kind(r[c]) == "conditional"
                    for n in r[c].split(":", 1)[1].split("+")}, key=list(_input_names()).index)
     if used:
-        st.markdown(t("teaching.matrix.legend_inputs", names="; ".join(
-            f"{common.input_short(n)} ({common.input_label(kb, n)})" for n in used)))
+        st.markdown(t("teaching.matrix.legend_inputs") + "\n\n" + "\n".join(
+            f"- {_input_words(kb, n)}" for n in used))
     st.caption(t("teaching.matrix.scroll"))
     frame = display_frame(kb, rows)
     with st.container(key="subtype_matrix"):
         st.table(styled(frame, rows))
-    st.caption(_caption(kb, sites, menopause, sex))
+        st.caption(_caption(kb, sites, menopause, sex))
+    common.scrollable_tables()
     st.download_button(t("teaching.matrix.download"), data=matrix_csv(rows), file_name=t("teaching.matrix.file_name"),
                        mime="text/csv", icon="⬇️", key="matrix_csv", help=t("teaching.matrix.download_help"))
+
+
+def _input_words(kb: KnowledgeBase, name: str) -> str:
+    short, full = common.input_short(name), common.input_label(kb, name)
+    return full if short.lower() == full.lower() else f"{short}: {full}"
 
 
 def _input_names() -> Iterable[str]:

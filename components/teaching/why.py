@@ -6,7 +6,7 @@ import streamlit as st
 
 from knowledge import KnowledgeBase, Profile
 from knowledge.engine import APPLIES, CONDITIONAL, HIDDEN
-from knowledge.profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES
+from knowledge.profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
 from knowledge.teaching import Verdict, why_and_why_not
 
 from ..text import t
@@ -54,21 +54,20 @@ def _verdict(verdict: Verdict, kb: KnowledgeBase) -> None:
 
 
 def _profile(kb: KnowledgeBase) -> Profile:
-    label = lambda field: lambda v: common.value_label(kb, field, v)  # noqa: E731
+    """Any answers, chosen with the same kinds of controls as the explainer (large radio buttons)."""
     with st.container(border=True, key="why_profile"):
         st.markdown(f"**{t('teaching.why.profile')}**")
-        left, right = st.columns(2)
-        hr = left.selectbox(kb.inputs["hr"].label, HR_VALUES, format_func=label("hr"), key="why_hr")
-        her2 = right.selectbox(kb.inputs["her2"].label, HER2_VALUES, format_func=label("her2"), key="why_her2")
-        sex = left.selectbox(kb.inputs["sex"].label, SEX_VALUES, format_func=label("sex"), key="why_sex")
-        menopause = right.selectbox(kb.inputs["menopause"].label, MENOPAUSE_VALUES, format_func=label("menopause"),
-                                    index=MENOPAUSE_VALUES.index("unknown"), key="why_menopause",
-                                    disabled=sex == "male")
+        hr = _choice(kb, "hr", HR_VALUES, HR_VALUES[0])
+        her2 = _choice(kb, "her2", HER2_VALUES, HER2_VALUES[0])
         sites = st.pills(kb.inputs["site"].label, list(SITE_VALUES), selection_mode="multi",
-                         format_func=label("site"), key="why_sites") or []
+                         format_func=lambda v: common.value_label(kb, "site", v), key="why_sites") or []
+        sex = _choice(kb, "sex", SEX_VALUES, "female")
+        menopause = _choice(kb, "menopause", MENOPAUSE_VALUES, UNKNOWN, disabled=sex == "male")
         with st.expander(t("teaching.why.markers")):
-            columns = st.columns(2)
-            markers = {m: columns[i % 2].selectbox(kb.inputs[m].label, MARKER_VALUES, format_func=label(m),
-                                                    index=MARKER_VALUES.index("unknown"), key=f"why_{m}")
-                       for i, m in enumerate(MARKERS)}
+            markers = {m: _choice(kb, m, MARKER_VALUES, UNKNOWN) for m in MARKERS}
     return Profile.create(hr=hr, her2=her2, sites=sites, menopause=menopause, sex=sex, markers=markers)
+
+
+def _choice(kb: KnowledgeBase, field: str, values: tuple[str, ...], default: str, disabled: bool = False) -> str:
+    return st.radio(kb.inputs[field].label, values, index=values.index(default), horizontal=True,
+                    format_func=lambda v: common.value_label(kb, field, v), key=f"why_{field}", disabled=disabled)

@@ -1,0 +1,97 @@
+"""Teaching mode in a real, offline Chromium: every page at 1024x768 with a screenshot and the
+accessibility audit (target size on), the CSV download byte for byte, and a case opening in the explainer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser_helpers import ROOT, audit, ready, shot, small_targets, small_text
+
+PAGES = {  # url path -> the page's heading
+    "subtypes": "Subtypes side by side",
+    "why-and-why-not": "Why and why not",
+    "cases": "Case library",
+    "evidence": "Evidence",
+    "rules": "How the rules work",
+}
+
+
+def open_page(make_page, base: str, path: str, size: str = "tablet-landscape") -> Page:
+    page = make_page(size)
+    page.goto(f"{base}/{path}")
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
+    ready(page)
+    expect(page.get_by_role("heading", name=PAGES[path], level=1)).to_be_visible()
+    return page
+
+
+def assert_accessible(page: Page, where: str) -> None:
+    violations = audit(page)
+    assert not violations, f"axe WCAG 2.2 A/AA violations on {where}: {violations}"
+    assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
+    assert not small_text(page), f"text under 18px on {where}: {small_text(page)}"
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_each_teaching_page_is_accessible_at_tablet_size(app_server, make_page, path):
+    base, _ = app_server
+    page = open_page(make_page, base, path)
+    expect(page.locator("header")).to_contain_text("For teachers")  # the section in the page links
+    if path == "why-and-why-not":  # open one rule, so its code block and links are audited too
+        page.get_by_text("Rule and sources:", exact=False).first.click()
+        ready(page)
+    if path == "evidence":
+        page.get_by_text(": approval and sources", exact=False).first.click()
+        ready(page)
+    assert_accessible(page, path)
+    shot(page, f"teaching-{path}-1024x768")
+
+
+def test_matrix_filters_and_csv_download_is_the_command_line_table(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "subtypes")
+    for place in ("bones", "brain"):
+        pill = page.get_by_role("button", name=place, exact=True)
+        pill.click()
+        expect(pill).to_have_attribute("aria-pressed", "true")
+        ready(page)
+    page.get_by_role("radio", name="yes", exact=True).check(force=True)
+    ready(page)
+    expect(page.get_by_text("Sites: bones, brain. Menopause: yes. Sex: female.")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the table as CSV").click()
+    path = ROOT / "test-artifacts" / "subtype-matrix.csv"
+    info.value.save_as(path)
+    cli = subprocess.run([sys.executable, "-m", "knowledge", "matrix", "--csv", "--site", "bone", "--site", "brain",
+                          "--menopause", "post", "--sex", "female"], cwd=ROOT, capture_output=True, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    assert path.read_bytes() == cli.stdout
+    assert_accessible(page, "subtypes, filtered")
+    shot(page, "teaching-subtypes-filtered-1024x768")
+
+
+def test_matrix_scrolls_sideways_on_a_phone(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "subtypes", "phone")
+    expect(page.locator(".st-key-subtype_matrix table")).to_be_visible()
+    expect(page.locator(".st-key-subtype_matrix [data-teaching-scroll]").first).to_have_attribute("tabindex", "0")
+    widths = page.evaluate("""() => { const t = document.querySelector('.st-key-subtype_matrix table');
+        return [t.scrollWidth, document.documentElement.scrollWidth, window.innerWidth]; }""")
+    assert widths[1] <= widths[2] + 1, f"the page itself scrolls sideways: {widths}"
+    shot(page, "teaching-subtypes-phone")
+
+
+def test_a_case_opens_in_the_explainer_results(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "cases")
+    page.get_by_role("button", name="Open this case in the explainer").first.click()
+    ready(page)
+    expect(page.get_by_role("heading", name="What doctors often talk about", level=1)).to_be_visible()
+    summary = page.locator(".st-key-summary")
+    expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes.")
+    expect(summary).to_contain_text("Where it has spread: bones.")
+    shot(page, "teaching-case-opened-1024x768")
