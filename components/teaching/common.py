@@ -24,9 +24,10 @@ TEACHING_CSS = """
 .st-key-subtype_matrix tbody th { min-width: 11rem; font-weight: 600; }
 .st-key-evidence_table td, .st-key-evidence_table th { vertical-align: top; }
 .st-key-evidence_table tbody th { min-width: 12rem; font-weight: 600; }
-.st-key-evidence_table td:last-child { white-space: nowrap; }
+.st-key-evidence_table td:last-child, .st-key-evidence_table td:last-child * { white-space: nowrap !important; }
 /* Headers in the body's own dark text, not a pale grey. */
-.st-key-subtype_matrix th, .st-key-evidence_table th { color: inherit !important; }
+.st-key-subtype_matrix th, .st-key-subtype_matrix th *, .st-key-evidence_table th, .st-key-evidence_table th *
+  { color: #1a1a1a !important; }
 /* The subtype stays in view while the table scrolls sideways. */
 .st-key-subtype_matrix tbody th, .st-key-subtype_matrix thead th:first-child
   { position: sticky; left: 0; z-index: 1; background: #ffffff; box-shadow: 2px 0 0 #d0d0d0; }

@@ -70,6 +70,7 @@ def test_matrix_filters_and_csv_download_is_the_command_line_table(app_server, m
                           "--menopause", "post", "--sex", "female"], cwd=ROOT, capture_output=True, timeout=60)
     assert cli.returncode == 0, cli.stderr
     assert path.read_bytes() == cli.stdout
+    page.mouse.move(0, 0)  # let the download button's hint close before the screenshot
     assert_accessible(page, "subtypes, filtered")
     shot(page, "teaching-subtypes-filtered-1024x768")
 
@@ -95,3 +96,16 @@ def test_a_case_opens_in_the_explainer_results(app_server, make_page):
     expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes.")
     expect(summary).to_contain_text("Where it has spread: bones.")
     shot(page, "teaching-case-opened-1024x768")
+
+
+@pytest.mark.parametrize("path, heading", [("subtypes", "Subtipos lado a lado"), ("rules", "Cómo funcionan las reglas")])
+def test_teaching_pages_in_spanish(app_server, make_page, path, heading):
+    base, _ = app_server
+    page = make_page("tablet-landscape")
+    page.goto(f"{base}/{path}?lang=es")
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
+    ready(page)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert_accessible(page, f"{path} in Spanish")
+    shot(page, f"teaching-{path}-es-1024x768")
