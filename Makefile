@@ -34,7 +34,7 @@ test: $(BIN)/.installed node_modules/.installed
 validate: $(BIN)/.installed
 	$(BIN)/python -m knowledge validate
 
-# Every benchmark with modest durations (about 12 minutes); each prints a table and writes
+# Every benchmark with modest durations (about 10 minutes); each prints a table and writes
 # benchmarks/results/*.json. The browser one needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
