@@ -24,10 +24,23 @@ def base_url() -> str:
     return settings.public_url() or st.context.url or "http://localhost:8501/"
 
 
+QR_KEY = "_qr_drawing"
+
+
 def qr_svg(link: str, label: str) -> str:
-    """The QR code as inline SVG with an accessible name; it holds the link as data, not as text."""
+    """The QR code as inline SVG with an accessible name; it holds the link as data, not as text.
+
+    Drawing it is a large share of a results rerun, so the last drawing is kept in this
+    session's own state (cleared with everything else by Start over and the idle reset),
+    never in a cache shared between people.
+    """
+    kept = st.session_state.get(QR_KEY)
+    if kept and kept[0] == (link, label):
+        return kept[1]
     svg = segno.make(link, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    st.session_state[QR_KEY] = ((link, label), svg)
+    return svg
 
 
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
