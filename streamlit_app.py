@@ -26,8 +26,8 @@ patient_pages = [
     st.Page("components/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
 ]
 # Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
-pages = patient_pages if settings.kiosk() else {"": patient_pages, t("teaching.nav_section"): teaching.pages()}
-page = st.navigation(pages, position="top")
+# One "For teachers" link; the teaching pages link to each other (see components/teaching).
+page = st.navigation(patient_pages + ([] if settings.kiosk() else teaching.pages()), position="top")
 with st.container(horizontal=True, key="controls", gap="medium"):
     style.text_size_control()
     if not (page == home and state.step() == state.START):  # the start screen has a big one of its own

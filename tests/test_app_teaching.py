@@ -21,8 +21,9 @@ from knowledge.teaching import rule_in_words, subtype_matrix, why_and_why_not
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
-PAGES = {name: f"components/teaching/pages/{name}.py" for name in ("matrix", "why", "cases", "evidence", "rules")}
-HEADINGS = {"matrix": "teaching.matrix.heading", "why": "teaching.why.heading", "cases": "teaching.cases.heading",
+PAGES = {name: f"components/teaching/pages/{name}.py"
+         for name in ("index", "matrix", "why", "cases", "evidence", "rules")}
+HEADINGS = {"index": "teaching.nav_section", "matrix": "teaching.matrix.heading", "why": "teaching.why.heading", "cases": "teaching.cases.heading",
             "evidence": "teaching.evidence.heading", "rules": "teaching.rules.heading"}
 VIGNETTES = [v.id for v in load_knowledge().vignettes]
 FILTERED = {"sites": ["bone", "brain"], "menopause": "post", "sex": "female"}
@@ -289,6 +290,13 @@ def test_a_teaching_page_run_on_a_kiosk_draws_nothing(monkeypatch, name):
     at = AppTest.from_file(str(ROOT / PAGES[name]), default_timeout=60).run()
     assert not at.exception
     assert not at.title and not at.markdown and not at.table and not at.get("download_button")
+
+
+def test_the_teachers_page_links_to_every_teaching_page():
+    at = open_page("index")
+    assert t("teaching.home_intro") in texts(at)
+    for name in ("matrix", "why", "cases", "evidence", "rules"):
+        assert t(f"teaching.about_{name}") in texts(at)
 
 
 def test_outside_kiosk_mode_every_teaching_page_is_registered():

@@ -1,7 +1,7 @@
 """Teaching mode: the rule set made visible, for teachers of nursing and medical students.
 
-Five pages (subtypes side by side, why and why not, case library, evidence, how the rules
-work), each drawn from :mod:`knowledge.teaching` and the engine, never from rules of its own.
+A "For teachers" page and five pages it links to (subtypes side by side, why and why not,
+case library, evidence, how the rules work), each drawn from :mod:`knowledge.teaching` and the engine, never from rules of its own.
 They are registered only outside kiosk mode (see :func:`pages`), and each page also stops
 at once if it is somehow run in kiosk mode.
 """
@@ -12,8 +12,10 @@ import streamlit as st
 
 from ..text import t
 
-# (file in pages/, title key, icon, url path)
+# (file in pages/, title key, icon, url path); the first is the one link in the page list,
+# the others are reached from the teaching menu on every teaching page.
 PAGES = (
+    ("index.py", "teaching.nav_section", "🎓", "teaching"),
     ("matrix.py", "teaching.nav_matrix", "🧮", "subtypes"),
     ("why.py", "teaching.nav_why", "🔍", "why-and-why-not"),
     ("cases.py", "teaching.nav_cases", "📚", "cases"),
@@ -22,7 +24,16 @@ PAGES = (
 )
 
 
+def page_path(file: str) -> str:
+    return f"components/teaching/pages/{file}"
+
+
 def pages() -> list[st.Page]:
-    """The teaching pages for ``st.navigation`` (call only outside kiosk mode)."""
-    return [st.Page(f"components/teaching/pages/{file}", title=t(title), icon=icon, url_path=url)
-            for file, title, icon, url in PAGES]
+    """The teaching pages for ``st.navigation`` (call only outside kiosk mode).
+
+    Only the first shows in the page list: five more links would crowd the patient's menu,
+    and Streamlit's grouped menu writes list markup that fails the accessibility audit on phones.
+    """
+    return [st.Page(page_path(file), title=t(title), icon=icon, url_path=url,
+                    visibility="visible" if i == 0 else "hidden")
+            for i, (file, title, icon, url) in enumerate(PAGES)]

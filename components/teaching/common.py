@@ -31,6 +31,11 @@ TEACHING_CSS = """
 /* The subtype stays in view while the table scrolls sideways. */
 .st-key-subtype_matrix tbody th, .st-key-subtype_matrix thead th:first-child
   { position: sticky; left: 0; z-index: 1; background: #ffffff; box-shadow: 2px 0 0 #d0d0d0; }
+/* The teaching menu: large, clear links. */
+.st-key-teaching_menu a, [class*="st-key-teaching_card_"] a { min-height: 48px; align-items: center; border: 1px solid #c8c8c8; border-radius: 8px;
+  padding: 0 0.6rem; }
+.st-key-teaching_menu a p { font-size: 1rem !important; }
+[class*="st-key-teaching_card_"] a p { font-size: 1.15rem !important; font-weight: 600; }
 /* A keyboard focus ring on a table that scrolls sideways. */
 [data-teaching-scroll]:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 </style>
@@ -78,9 +83,19 @@ def guard() -> None:
         st.stop()
 
 
+def menu() -> None:
+    """Links to every teaching page (the page list shows only "For teachers")."""
+    from . import PAGES, page_path
+
+    with st.container(horizontal=True, key="teaching_menu", gap="small"):
+        for file, title, icon, _ in PAGES:
+            st.page_link(page_path(file), label=t(title), icon=icon)
+
+
 def header(title_key: str, intro_key: str) -> None:
     guard()
     style()
+    menu()
     st.title(t(title_key), anchor=False)
     st.caption(t("teaching.note"))
     st.markdown(t(intro_key))

@@ -48,7 +48,7 @@ def _verdict(verdict: Verdict, kb: KnowledgeBase) -> None:
                     f"{reason(verdict, kb)}")
         with st.expander(t("teaching.why.rule_and_sources", name=option.name)):
             st.markdown(t("teaching.why.rule", file=common.option_file(kb, option.id)))
-            st.code(verdict.rule, language="yaml")
+            st.code(verdict.rule, language=None)  # plain: the highlighter's colours fail contrast
             st.markdown(f"**{t('teaching.why.sources')}**")
             st.markdown("\n".join(f"- {common.source_line(kb.sources[s])}" for s in option.sources))
 

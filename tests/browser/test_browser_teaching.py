@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from browser_helpers import ROOT, audit, ready, shot, small_targets, small_text
 
 PAGES = {  # url path -> the page's heading
+    "teaching": "For teachers",
     "subtypes": "Subtypes side by side",
     "why-and-why-not": "Why and why not",
     "cases": "Case library",
@@ -40,10 +41,11 @@ def assert_accessible(page: Page, where: str) -> None:
 def test_each_teaching_page_is_accessible_at_tablet_size(app_server, make_page, path):
     base, _ = app_server
     page = open_page(make_page, base, path)
-    expect(page.locator("header")).to_contain_text("For teachers")  # the section in the page links
+    expect(page.get_by_role("link", name="For teachers")).to_have_count(2)  # page list and teaching menu
     if path == "why-and-why-not":  # open one rule, so its code block and links are audited too
         page.get_by_text("Rule and sources:", exact=False).first.click()
         ready(page)
+        expect(page.locator("[data-testid='stExpanderDetails'] [data-testid='stCode']").first).to_be_visible()
     if path == "evidence":
         page.get_by_text(": approval and sources", exact=False).first.click()
         ready(page)
@@ -109,3 +111,26 @@ def test_teaching_pages_in_spanish(app_server, make_page, path, heading):
     expect(page.locator("html")).to_have_attribute("lang", "es")
     assert_accessible(page, f"{path} in Spanish")
     shot(page, f"teaching-{path}-es-1024x768")
+
+
+@pytest.fixture(scope="module")
+def kiosk_server():
+    from tests.servers import streamlit_server
+
+    env = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
+           "PYTHONUNBUFFERED": "1"}
+    with streamlit_server("streamlit_app.py", env=env, log_path=ROOT / "test-artifacts" / "kiosk-teaching.log") as s:
+        yield s.url
+
+
+def test_kiosk_shows_nothing_of_the_teaching_pages_even_at_their_address(kiosk_server, make_page):
+    page = make_page("tablet-landscape")
+    for path, heading in PAGES.items():
+        page.goto(f"{kiosk_server}/{path}")
+        expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
+            timeout=30_000)
+        ready(page)
+        expect(page.get_by_role("heading", level=1)).to_contain_text("breast cancer that has spread")
+        text = page.locator("body").inner_text()
+        assert "For teachers" not in text and heading not in text, path
+    shot(page, "teaching-kiosk-direct-address")
