@@ -23,6 +23,26 @@ def tap(page: Page, name: str, role: str = "button") -> None:
     ready(page)
 
 
+def choose(page: Page, label: str) -> None:
+    """Tap a radio answer and wait until the app has taken it.
+
+    Right after a step change the new screen is still settling (scroll to top, heading
+    focus); a tap that lands in that moment can be dropped by the browser, so a tap that
+    did not take is repeated, as a person would.
+    """
+    radio = page.get_by_role("radio", name=label, exact=True)
+    for attempt in range(3):
+        ready(page)
+        radio.check(force=True)
+        try:
+            expect(radio).to_be_checked(timeout=3000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+    ready(page)
+
+
 def audit(page: Page) -> list[dict]:
     """WCAG 2.2 A/AA violations (with target-size on) on the page as it is now."""
     assert AXE.is_file(), f"axe-core missing at {AXE}; run `npm ci`"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, ready, shot, small_targets, small_text, tap
+from browser_helpers import audit, choose, ready, shot, small_targets, small_text, tap
 from conftest import SIZES
 
 
@@ -14,13 +14,6 @@ def open_app(make_page, base: str, size: str = "tablet-landscape", query: str = 
     page.goto(base + "/" + query)
     ready(page)
     return page
-
-
-def choose(page: Page, label: str) -> None:
-    radio = page.get_by_role("radio", name=label, exact=True)
-    radio.check(force=True)
-    expect(radio).to_be_checked()
-    ready(page)
 
 
 def assert_accessible(page: Page, where: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, ready, shot, small_targets, small_text, tap
+from browser_helpers import audit, choose, ready, shot, small_targets, small_text, tap
 
 ROOT = Path(__file__).resolve().parents[2]
 ES_SIZES = ("tablet-landscape", "phone")  # 1024x768 and 390x844
@@ -77,13 +77,6 @@ def open_app(make_page, base: str, size: str = "tablet-landscape", query: str = 
 
 def heading(page: Page, name: str, level: int = 1) -> None:
     expect(page.get_by_role("heading", name=name, level=level)).to_be_visible()
-
-
-def choose(page: Page, label: str) -> None:
-    radio = page.get_by_role("radio", name=label, exact=True)
-    radio.check(force=True)
-    expect(radio).to_be_checked()
-    ready(page)
 
 
 def switch_language(page: Page, name: str, code: str) -> None:
