@@ -8,7 +8,6 @@ from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, matched
 
 from . import settings
 from .icons import icon
-from .summary import gate_words
 from .text import t
 
 
@@ -18,7 +17,7 @@ def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
         st.subheader(f"{icon(option.class_)} {option.name}", anchor=False)
         st.markdown(option.summary)
         if result.status == CONDITIONAL:
-            tests = "; ".join(gate_words(waiting_on(result, kb, profile), kb))
+            tests = "; ".join(waiting_on(result, kb, profile))
             st.markdown(f"**{t('results.only_if', tests=tests)}**")
         with st.expander(t("results.more", name=option.name)):
             _details(result, kb, profile)
@@ -40,13 +39,13 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     _section(t("results.typical_use"), d.typical_use)
     if option.drugs:
         _section(t("results.drugs"), "\n".join(f"- {_drug(kb, drug)}" for drug in option.drugs))
-    reasons = gate_words(matched_because(result, kb, profile), kb) if result.status != CONDITIONAL else []
+    reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
     _section(t("results.why_shown"), option.why + "".join(f"\n- {r}" for r in reasons))
     if option.europe:
         _section(t("results.europe"), option.europe)
     if option.research:
         _section(t("results.research"), option.research)
-    if option.evidence.approval and kb.lang == "en":  # not part of the translated text yet
+    if option.evidence.approval:
         _section(t("results.evidence"), option.evidence.approval)
     if option.questions:
         _section(t("results.questions"), "\n".join(f"- {q}" for q in option.questions))

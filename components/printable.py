@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from knowledge import Explanation, KnowledgeBase, waiting_on
 
 from .grouping import GROUPS, group
-from .summary import answer_words, gate_words, place_words
+from .summary import answer_words, place_words
 from .text import t as text
 
 CSS = """
@@ -78,4 +78,4 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 
 
 def _only_if(result, kb: KnowledgeBase, explanation: Explanation) -> str:
-    return "; ".join(gate_words(waiting_on(result, kb, explanation.profile), kb))
+    return "; ".join(waiting_on(result, kb, explanation.profile))

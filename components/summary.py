@@ -34,15 +34,3 @@ def _pair(kb: KnowledgeBase, field: str, value: str) -> str:
     entry = kb.inputs[field]
     label = t("steps.not_sure_label", kb.lang) if value == UNKNOWN else entry.values[value].label
     return f"{entry.label}: {label}"
-
-
-def gate_words(words: list[str], kb: KnowledgeBase) -> list[str]:
-    """The engine's tests in words ("HER2: low or zero"), with its English "or" in the rule set's language.
-
-    The engine joins answer labels with a fixed English " or "; until it takes the word from
-    the content, the screen and the printout put the language's own word in its place.
-    """
-    if kb.lang == "en":
-        return list(words)
-    joiner = f" {t('results.or_word', kb.lang)} "
-    return [w.replace(" or ", joiner) for w in words]

@@ -155,8 +155,8 @@ def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:
     values = complement(test) if negated else listed(test)
     words = [entry.values[v].label for v in values if v in entry.values]
     if not words:
-        return f"{entry.label}: none"
-    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return f"{entry.label}: {kb.meta.words.word_none}"
+    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {kb.meta.words.word_or} " + words[-1]
     return f"{entry.label}: {joined}"
 
 

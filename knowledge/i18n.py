@@ -39,6 +39,10 @@ TEXT_KEYS = frozenset({
     "disclaimer", "baseline", "general_urgent_signs",
     # vignettes
     "title", "story", "discussion",
+    # the engine's connecting words (meta.yaml, words:)
+    "word_or", "word_none", "rule_always", "rule_all_of", "rule_any_of", "rule_none_of",
+    # teaching notes on approvals
+    "approval",
 })
 ITEM_KEYS = ("id", "term")
 LANGUAGES = {"en": "English", "es": "Español"}

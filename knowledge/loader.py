@@ -259,7 +259,9 @@ def _drug_names(col: _Collector, root: Path, option_files: Mapping[str, Any]) ->
     if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
         col.add(file, (), "expected 'drugs:' with a mapping from each English generic name to its spelling here")
         return {}
-    used = {d for parsed in option_files.values() if parsed for o in parsed.options for d in o.drugs}
+    if any(parsed is None for parsed in option_files.values()):
+        return dict(names)  # an option file is already refused; comparing against part of them would mislead
+    used = {d for parsed in option_files.values() for o in parsed.options for d in o.drugs}
     for drug in sorted(used - set(names)):
         col.add(file, ("drugs",), f"'{drug}' has no entry; write it even when the spelling is the same")
     for drug in sorted(set(names) - used):

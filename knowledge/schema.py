@@ -208,12 +208,24 @@ class InputsFile(Strict):
     inputs: dict[str, Input]
 
 
+class Words(Strict):
+    """Small words the engine uses to put gates into sentences, in the rule set's language."""
+
+    word_or: Text
+    word_none: Text
+    rule_always: Text
+    rule_all_of: Text
+    rule_any_of: Text
+    rule_none_of: Text
+
+
 class Meta(Strict):
     content_version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     reviewed: Date
     review_window_days: int = Field(ge=30, le=1095)
     disclaimer: Text
     baseline: Text
+    words: Words
     general_urgent_signs: list[Text] = Field(min_length=1)
     pending_drugs: list[DrugName] = []
 

@@ -79,14 +79,15 @@ def rule_text(cond: Condition) -> str:
 def rule_in_words(cond: Condition, kb: KnowledgeBase, depth: int = 0) -> list[str]:
     """The gate as an indented list of plain lines (for the "how the rules work" page)."""
     pad = "  " * depth
+    words = kb.meta.words
     if isinstance(cond, Always):
-        return [f"{pad}- always (for everyone)"]
+        return [f"{pad}- {words.rule_always}"]
     if isinstance(cond, Test):
         return [f"{pad}- {describe_test(cond, kb)}"]
     if isinstance(cond, Not):
         if isinstance(cond.part, Test):
             return [f"{pad}- {describe_test(cond.part, kb, negated=True)}"]
-        return [f"{pad}- none of this is true:"] + rule_in_words(cond.part, kb, depth + 1)
-    head = "all of these:" if isinstance(cond, All) else "at least one of these:"
+        return [f"{pad}- {words.rule_none_of}"] + rule_in_words(cond.part, kb, depth + 1)
+    head = words.rule_all_of if isinstance(cond, All) else words.rule_any_of
     assert isinstance(cond, (All, AnyOf))
     return [f"{pad}- {head}"] + [line for part in cond.parts for line in rule_in_words(part, kb, depth + 1)]

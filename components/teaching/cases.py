@@ -75,6 +75,6 @@ def _shown(result, kb: KnowledgeBase, profile: Profile) -> str:
     mark = common.MARK[result.status]
     text = f"{mark} {result.option.name}"
     if result.status == CONDITIONAL:
-        tests = "; ".join(common.words(waiting_on(result, kb, profile), kb))
+        tests = "; ".join(waiting_on(result, kb, profile))
         text += f" ({t('teaching.cases.only_if', tests=tests)})"
     return text

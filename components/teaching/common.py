@@ -8,7 +8,6 @@ from knowledge import KnowledgeBase
 from knowledge.schema import Source
 
 from .. import settings
-from ..summary import gate_words
 from ..text import LANGUAGE, t
 
 # Status mark shown next to every status word, so no meaning rests on colour alone.
@@ -131,22 +130,6 @@ def input_label(kb: KnowledgeBase, input_name: str) -> str:
 
 def status_words(status: str) -> str:
     return f"{MARK[status]} {t(f'teaching.status.{status}')}"
-
-
-def words(reasons, kb: KnowledgeBase) -> list[str]:
-    """The engine's reasons with the joining "or" in the page's language."""
-    return gate_words(list(reasons), kb)
-
-
-def rule_lines(lines: list[str], kb: KnowledgeBase) -> str:
-    """``rule_in_words`` output as a nested Markdown list, its fixed English heads in this language."""
-    heads = {t(f"teaching.rule_heads.{k}", LANGUAGE): t(f"teaching.rule_heads.{k}")
-             for k in t("teaching.rule_heads", LANGUAGE)}
-    out = []
-    for line in lines:
-        pad, _, rest = line.partition("- ")
-        out.append(f"{pad}- {heads.get(rest, words([rest], kb)[0])}")
-    return "\n".join(out)
 
 
 def source_line(source: Source, with_kind: bool = True) -> str:

@@ -32,5 +32,5 @@ def render(kb: KnowledgeBase) -> None:
         for option in options:
             with st.container(key=f"rule_{option.id}"):
                 st.markdown(f"**{option.name}**")
-                st.markdown(common.rule_lines(rule_in_words(option.when, kb), kb))
+                st.markdown("\n".join(rule_in_words(option.when, kb)))
                 st.caption(t("teaching.rules.file", file=common.option_file(kb, option.id)))

@@ -17,7 +17,7 @@ STATUSES = (APPLIES, CONDITIONAL, HIDDEN)
 
 def reason(verdict: Verdict, kb: KnowledgeBase) -> str:
     """The reason in one sentence: what holds, what it waits on, or the part of the rule that failed."""
-    reasons = "; ".join(common.words(verdict.reasons, kb))
+    reasons = "; ".join(verdict.reasons)
     status = verdict.result.status
     if status == APPLIES and not reasons:
         return t("teaching.why.reason_always")
