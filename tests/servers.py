@@ -42,7 +42,8 @@ def streamlit_server(script: str = "streamlit_app.py", env: Mapping[str, str] | 
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {proc.returncode} before it was ready")
+                tail = log_path.read_text()[-2000:] if log_path else ""
+                raise RuntimeError(f"streamlit exited with {proc.returncode} before it was ready\n{tail}")
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
                     if response.status == 200:

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import http.server
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.servers import free_port, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -46,11 +42,6 @@ def _browser_path() -> str:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 class _Refuser(http.server.BaseHTTPRequestHandler):
     """A proxy that records and refuses every request: anything here tried to leave the machine."""
@@ -69,7 +60,7 @@ class _Refuser(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def refusing_proxy():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), _Refuser)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), _Refuser)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server, _Refuser.seen
     server.shutdown()
@@ -77,36 +68,11 @@ def refusing_proxy():
 
 @pytest.fixture(scope="session")
 def app_server():
-    """``streamlit run`` on a free port; yields (base URL, server log path)."""
+    """``streamlit run streamlit_app.py`` on a free port; yields (base URL, server log path)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    port = _free_port()
     log_path = ARTIFACTS / "server.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-         "--server.headless", "true"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://localhost:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"Streamlit did not start; see {log_path}:\n{log_path.read_text()[-2000:]}", pytrace=False)
-        time.sleep(0.2)
-    yield url, log_path
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with streamlit_server(env={"PYTHONUNBUFFERED": "1"}, log_path=log_path) as server:
+        yield server.url, log_path
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ shows for the last 20 seconds. The must-not-happen checks read the page's DOM te
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
