@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
-APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+from .apptest_helpers import answer, click, new_app, walk
+
 
 
 @pytest.fixture(autouse=True)
@@ -28,43 +28,6 @@ def fresh_caches(monkeypatch):
 @pytest.fixture(scope="module")
 def kb():
     return load_knowledge()
-
-
-def new_app(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    gen = at.session_state["generation"]
-    at.button(key=f"{key}__g{gen}").click()
-    return at.run()
-
-
-def answer(at: AppTest, field: str, value) -> AppTest:
-    gen = at.session_state["generation"]
-    if field == "sites":
-        at.button_group(key=f"q_sites__g{gen}").set_value(value)
-    else:
-        at.radio(key=f"q_{field}__g{gen}").set_value(value)
-    return at.run()
-
-
-def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
-    """Start, answer every step, and open the results."""
-    click(at, "start")
-    answer(at, "hr", hr)
-    click(at, "next_hr")
-    answer(at, "her2", her2)
-    click(at, "next_her2")
-    if sites:
-        answer(at, "sites", list(sites))
-    click(at, "next_sites")
-    for field, value in more.items():
-        answer(at, field, value)
-    return click(at, "next_more")
 
 
 def texts(at: AppTest) -> str:

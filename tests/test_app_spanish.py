@@ -18,6 +18,8 @@ from components.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
+from .apptest_helpers import answer, click, gen, new_app, walk
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
 TEXT = {lang: yaml.safe_load((ROOT / "components" / f"text_{lang}.yaml").read_text(encoding="utf-8"))
@@ -48,49 +50,11 @@ def kb_en():
     return load_knowledge()
 
 
-# ---- helpers (the same shape as tests/test_app_flow.py) ------------------------------------
-
-def new_app(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
-
-
-def gen(at: AppTest) -> int:
-    return at.session_state["generation"]
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=f"{key}__g{gen(at)}").click()
-    return at.run()
-
-
-def answer(at: AppTest, field: str, value) -> AppTest:
-    if field == "sites":
-        at.button_group(key=f"q_sites__g{gen(at)}").set_value(value)
-    else:
-        at.radio(key=f"q_{field}__g{gen(at)}").set_value(value)
-    return at.run()
-
+# ---- helpers ---------------------------------------------------------------------------------
 
 def switch_language(at: AppTest, lang: str) -> AppTest:
     at.button_group(key=f"lang__g{gen(at)}").set_value(lang)
     return at.run()
-
-
-def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
-    click(at, "start")
-    answer(at, "hr", hr)
-    click(at, "next_hr")
-    answer(at, "her2", her2)
-    click(at, "next_her2")
-    if sites:
-        answer(at, "sites", list(sites))
-    click(at, "next_sites")
-    for field, value in more.items():
-        answer(at, field, value)
-    return click(at, "next_more")
 
 
 def texts(at: AppTest) -> str:

@@ -1,0 +1,50 @@
+"""Driving the app with Streamlit's AppTest as a person would: open, tap, answer, walk through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+
+
+def new_app(**params: str | list[str]) -> AppTest:
+    """The app opened fresh, optionally with share-link query parameters."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def gen(at: AppTest) -> int:
+    """The widget generation: every widget key ends in ``__g<generation>``."""
+    return at.session_state["generation"]
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=f"{key}__g{gen(at)}").click()
+    return at.run()
+
+
+def answer(at: AppTest, field: str, value) -> AppTest:
+    if field == "sites":
+        at.button_group(key=f"q_sites__g{gen(at)}").set_value(value)
+    else:
+        at.radio(key=f"q_{field}__g{gen(at)}").set_value(value)
+    return at.run()
+
+
+def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
+    """Start, answer every step, and open the results."""
+    click(at, "start")
+    answer(at, "hr", hr)
+    click(at, "next_hr")
+    answer(at, "her2", her2)
+    click(at, "next_her2")
+    if sites:
+        answer(at, "sites", list(sites))
+    click(at, "next_sites")
+    for field, value in more.items():
+        answer(at, field, value)
+    return click(at, "next_more")
