@@ -50,7 +50,9 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
-.block-container { padding-top: 1.5rem; max-width: 52rem; }
+.block-container { padding-top: 4.5rem; max-width: 52rem; }  /* clear of the fixed top navigation */
+/* The heading takes focus after a step change so screen readers start there; it is not a control. */
+h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
   h1 { font-size: 2.1rem !important; } h2 { font-size: 1.6rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
