@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
@@ -48,3 +49,17 @@ def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> Ap
     for field, value in more.items():
         answer(at, field, value)
     return click(at, "next_more")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    """AppTest shares st.cache_* across instances: each test starts clean, on the packaged
+    content, outside kiosk mode (import this fixture into a test module to use it)."""
+    import streamlit as st
+
+    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()

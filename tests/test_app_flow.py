@@ -9,20 +9,8 @@ from streamlit.testing.v1 import AppTest
 from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, click, new_app, walk
+from .apptest_helpers import answer, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
 
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch):
-    """AppTest shares st.cache_* across instances; each test starts clean on the packaged content."""
-    import streamlit as st
-
-    monkeypatch.delenv("EXPLAINER_CONTENT_DIR", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from components.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, click, gen, new_app, walk
+from .apptest_helpers import answer, click, fresh_caches, gen, new_app, walk  # noqa: F401 (autouse fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -27,17 +27,6 @@ TEXT = {lang: yaml.safe_load((ROOT / "components" / f"text_{lang}.yaml").read_te
 # Wording the content guide rules out, in its Spanish form.
 UNSAFE_ES = ("usted debe", "le recomendamos", "la mejor opción", "recomendado para usted", "su tratamiento es",
              "debería")
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch):
-    import streamlit as st
-
-    monkeypatch.delenv("EXPLAINER_CONTENT_DIR", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")
