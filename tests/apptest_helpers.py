@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -63,3 +66,21 @@ def fresh_caches(monkeypatch):
     st.cache_data.clear()
     yield
     st.cache_resource.clear()
+
+
+@contextlib.contextmanager
+def operator_log(logger: str = "explainer.knowledge") -> Iterator[list[str]]:
+    """Collect what the app writes to its operator log while the block runs."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger(logger).addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logging.getLogger(logger).removeHandler(handler)
+

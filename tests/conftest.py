@@ -23,6 +23,17 @@ def kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
+def kb_en() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def kb_es() -> KnowledgeBase:
+    """The packaged rule set in Spanish."""
+    return load_knowledge(lang="es")
+
+
+@pytest.fixture(scope="session")
 def fixture_kb() -> KnowledgeBase:
     return load_knowledge(FIXTURE_CONTENT, today=FIXTURE_TODAY)
 

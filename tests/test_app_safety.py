@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from components import printable, share
 from components.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
+
+from .apptest_helpers import operator_log
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 
@@ -36,30 +37,17 @@ def broken_content(tmp_path, monkeypatch) -> Path:
     return target
 
 
-class _Records(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def test_broken_content_shows_only_a_neutral_screen_and_logs_the_exact_problem(broken_content):
-    records = _Records()
-    logging.getLogger("explainer.knowledge").addHandler(records)
-    try:
+    with operator_log() as messages:
         at = AppTest.from_file(APP, default_timeout=30)
         at.query_params["hr"] = "positive"
         at.run()
-    finally:
-        logging.getLogger("explainer.knowledge").removeHandler(records)
     assert not at.exception
     assert [t.value for t in at.title] == ["This information is temporarily unavailable"]
     assert [s.value for s in at.subheader] == ["Please ask a member of staff."]
     assert not at.markdown
     assert not at.button and not at.radio and not at.info and not at.error and not at.expander
-    log = "\n".join(records.messages)
+    log = "\n".join(messages)
     assert "meta.yaml:" in log and "disclamer" in log
 
 

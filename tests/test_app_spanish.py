@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import printable
 from components.takehome import qr_svg
-from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
+from knowledge import CONTENT_DIR, Profile, explain
 from knowledge.profile import SITE_VALUES
 
 from .apptest_helpers import answer, click, fresh_caches, gen, new_app, walk  # noqa: F401 (autouse fixture)
@@ -27,16 +27,6 @@ TEXT = {lang: yaml.safe_load((ROOT / "components" / f"text_{lang}.yaml").read_te
 # Wording the content guide rules out, in its Spanish form.
 UNSAFE_ES = ("usted debe", "le recomendamos", "la mejor opción", "recomendado para usted", "su tratamiento es",
              "debería")
-
-
-@pytest.fixture(scope="module")
-def kb_es():
-    return load_knowledge(lang="es")
-
-
-@pytest.fixture(scope="module")
-def kb_en():
-    return load_knowledge()
 
 
 # ---- helpers ---------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from knowledge import Profile, explain, load_knowledge
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import rule_in_words, subtype_matrix, why_and_why_not
 
+from .apptest_helpers import fresh_caches  # noqa: F401 (autouse fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {name: f"components/teaching/pages/{name}.py"
@@ -27,18 +29,6 @@ HEADINGS = {"index": "teaching.nav_section", "matrix": "teaching.matrix.heading"
             "evidence": "teaching.evidence.heading", "rules": "teaching.rules.heading"}
 VIGNETTES = [v.id for v in load_knowledge().vignettes]
 FILTERED = {"sites": ["bone", "brain"], "menopause": "post", "sex": "female"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch):
-    import streamlit as st
-
-    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL"):
-        monkeypatch.delenv(name, raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")

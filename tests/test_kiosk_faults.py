@@ -8,7 +8,6 @@ sample of the same corpus through a real server and browser.
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -17,6 +16,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from knowledge import CONTENT_DIR, KnowledgeError, load_knowledge
+
+from .apptest_helpers import operator_log
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -72,15 +73,6 @@ def broken_copy(kind: str, target: Path) -> Path:
     return target
 
 
-class _Records(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture(autouse=True)
 def fresh_caches(monkeypatch):
     import streamlit as st
@@ -120,22 +112,18 @@ def test_every_fault_is_refused_by_the_loader_or_the_kiosk_check(kind, tmp_path)
 def test_a_kiosk_fails_closed_on_every_broken_copy(kind, tmp_path, monkeypatch, option_names):
     folder = broken_copy(kind, tmp_path / "content")
     monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(folder))
-    records = _Records()
-    logging.getLogger("explainer.knowledge").addHandler(records)
-    try:
+    with operator_log() as messages:
         at = AppTest.from_file(APP, default_timeout=30)
         at.query_params["hr"] = "positive"  # a shared link must not get past the screen either
         at.query_params["site"] = "bone"
         at.run()
-    finally:
-        logging.getLogger("explainer.knowledge").removeHandler(records)
     assert not at.exception, f"{kind}: a traceback reached the screen"
     assert (at.title[0].value, at.subheader[0].value) == UNAVAILABLE and len(at.title) == 1
     assert not at.markdown and not at.button and not at.radio and not at.info and not at.error
     assert not at.expander and not at.header
     shown = " ".join(str(e.value) for e in (*at.title, *at.subheader))
     assert not [name for name in option_names if name in shown]
-    log = "\n".join(records.messages)
+    log = "\n".join(messages)
     for needle in FAULTS[kind][1]:
         assert needle in log, f"{kind}: the operator log does not say {needle!r}:\n{log[:1500]}"
 

@@ -25,7 +25,6 @@ from typing import Any, Iterator
 import pytest
 import textstat
 
-from knowledge import load_knowledge
 from knowledge.i18n import text_paths
 from knowledge.loader import CONTENT_DIR, UNTRANSLATED
 from knowledge.yamlsafe import read_yaml
@@ -67,16 +66,6 @@ SAME_IN_BOTH = {"anemia", "biosimilar", "receptor", "genes", "sacituzumab", "cam
                 "gedatolisib", "atezolizumab"}
 # A code or proper name: one token with a capital letter or a digit (HER2, CDK4/6, T-DXd, Femara).
 _CODE = re.compile(r"^(?=.*[A-Z0-9])[A-Za-z0-9/+\-.]+$")
-
-
-@pytest.fixture(scope="module")
-def kb_es():
-    return load_knowledge(lang="es")
-
-
-@pytest.fixture(scope="module")
-def kb_en():
-    return load_knowledge()
 
 
 @pytest.fixture(scope="module")

@@ -93,3 +93,21 @@ def small_text(page: Page) -> list[str]:
 def small_targets(page: Page) -> list[str]:
     """Visible controls smaller than 44x44px."""
     return page.evaluate(_SMALL_TARGETS)
+
+
+def assert_accessible(page: Page, where: str) -> None:
+    """No axe WCAG 2.2 A/AA violations, no text under 18 px, no touch target under 44x44 px."""
+    violations = audit(page)
+    assert not violations, f"axe WCAG 2.2 A/AA violations on {where}: {violations}"
+    assert not small_text(page), f"text under 18px on {where}: {small_text(page)}"
+    assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
+
+
+def tap_places(page: Page, names) -> None:
+    """Tap each place-of-spread button and wait until the app shows it as chosen."""
+    for place in names:
+        pill = page.get_by_role("button", name=place, exact=True)
+        pill.click()
+        expect(pill).to_have_attribute("aria-pressed", "true")
+        ready(page)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, choose, ready, shot, small_targets, small_text, tap
+from browser_helpers import assert_accessible, choose, ready, shot, tap, tap_places
 from conftest import SIZES
 
 
@@ -14,13 +14,6 @@ def open_app(make_page, base: str, size: str = "tablet-landscape", query: str = 
     page.goto(base + "/" + query)
     ready(page)
     return page
-
-
-def assert_accessible(page: Page, where: str) -> None:
-    violations = audit(page)
-    assert not violations, f"axe WCAG 2.2 A/AA violations on {where}: {violations}"
-    assert not small_text(page), f"text under 18px on {where}: {small_text(page)}"
-    assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -43,11 +36,7 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
     shot(page, f"{size}-3-her2")
 
     tap(page, "Next")
-    for place in ("Bones", "Liver", "Brain"):
-        pill = page.get_by_role("button", name=place, exact=True)
-        pill.click()
-        expect(pill).to_have_attribute("aria-pressed", "true")
-        ready(page)
+    tap_places(page, ("Bones", "Liver", "Brain"))
     expect(page.get_by_role("img", name="Body picture. Places chosen: bones, brain, liver.")).to_be_visible()
     assert_accessible(page, f"sites step ({size})")
     shot(page, f"{size}-4-sites")

@@ -9,7 +9,7 @@ import sys
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import ROOT, audit, ready, shot, small_targets, small_text
+from browser_helpers import ROOT, assert_accessible, ready, shot
 
 PAGES = {  # url path -> the page's heading
     "teaching": "For teachers",
@@ -28,13 +28,6 @@ def open_page(make_page, base: str, path: str, size: str = "tablet-landscape") -
     ready(page)
     expect(page.get_by_role("heading", name=PAGES[path], level=1)).to_be_visible()
     return page
-
-
-def assert_accessible(page: Page, where: str) -> None:
-    violations = audit(page)
-    assert not violations, f"axe WCAG 2.2 A/AA violations on {where}: {violations}"
-    assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
-    assert not small_text(page), f"text under 18px on {where}: {small_text(page)}"
 
 
 @pytest.mark.parametrize("path", list(PAGES))
