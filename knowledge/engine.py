@@ -20,6 +20,11 @@ from .profile import MARKERS, Profile
 APPLIES = "applies"
 CONDITIONAL = "conditional"
 HIDDEN = "hidden"
+# What a conditional option waits on when no answer in the app can decide it (ask_team in the
+# rule set): for example whether immunotherapy is an option for this person.
+CARE_TEAM = "care_team"
+# The command line's JSON contract; raise it on any change to the shape (see README).
+CONTRACT_VERSION = 2
 _STATUS = {Truth.TRUE: APPLIES, Truth.UNKNOWN: CONDITIONAL, Truth.FALSE: HIDDEN}
 MAX_QUESTIONS = 10
 
@@ -50,33 +55,62 @@ class Explanation:
     hidden: tuple[OptionResult, ...]  # gate false; for teaching views only
     sites: tuple[SiteResult, ...]
     questions: tuple[str, ...]
-    general_urgent_signs: tuple[str, ...]
+    general_urgent_signs: schema.UrgentSigns
+
+    def urgent_signs(self) -> schema.UrgentSigns:
+        """Every warning sign for this profile (chosen places of spread, then the general ones),
+        each once, in its two tiers."""
+        parts = [s.site.urgent_signs for s in self.sites] + [self.general_urgent_signs]
+        return schema.UrgentSigns(
+            emergency=list(dict.fromkeys(sign for p in parts for sign in p.emergency)),
+            today=list(dict.fromkeys(sign for p in parts for sign in p.today)),
+        )
 
     def to_dict(self, kb: KnowledgeBase) -> dict[str, Any]:
         """The command line's JSON contract (see README)."""
         return {
+            "contract": CONTRACT_VERSION,
             "profile": self.profile.to_dict(),
             "knowledge_version": self.knowledge_version,
+            "approvals_checked_up_to": kb.registry_checked.isoformat(),
             "disclaimer": self.disclaimer,
             "options": [_option_dict(r, kb) for r in self.options],
             "sites": [
                 {
                     "id": s.site.id,
                     "summary": s.site.summary,
-                    "urgent_signs": list(s.site.urgent_signs),
+                    "urgent_signs": _tiers(s.site.urgent_signs),
                     "related_options": list(s.related_options),
                 }
                 for s in self.sites
             ],
-            "general_urgent_signs": list(self.general_urgent_signs),
+            "general_urgent_signs": _tiers(self.general_urgent_signs),
             "questions": list(self.questions),
         }
 
 
+def _tiers(signs: schema.UrgentSigns) -> dict[str, list[str]]:
+    return {"emergency": list(signs.emergency), "today": list(signs.today)}
+
+
 def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[str, ...]]:
-    """``(status, depends_on)`` of one option for one profile."""
+    """``(status, depends_on)`` of one option for one profile.
+
+    An option whose gate holds is still only conditional when one of its ``ask_team``
+    situations is true or cannot be ruled out: then it depends on the care team as well.
+    """
     truth, depends = evaluate(option.when, profile)
+    if truth is not Truth.FALSE:
+        for ask in option.ask_team:
+            ask_truth, ask_depends = evaluate(ask.when, profile)
+            if ask_truth is not Truth.FALSE:
+                truth, depends = Truth.UNKNOWN, depends | ask_depends | {CARE_TEAM}
     return _STATUS[truth], tuple(sorted(depends, key=_input_order))
+
+
+def ask_team_reasons(option: schema.Option, profile: Profile) -> list[str]:
+    """The ``ask_team`` reasons that make this option conditional for this profile."""
+    return [ask.reason for ask in option.ask_team if evaluate(ask.when, profile)[0] is not Truth.FALSE]
 
 
 class _Gate:
@@ -90,7 +124,8 @@ class _Gate:
 
     def __init__(self, option: schema.Option):
         self.option = option
-        self.fields = tuple(sorted({t.field for t in fields_of(option.when)}))
+        conditions = [option.when] + [ask.when for ask in option.ask_team]
+        self.fields = tuple(sorted({t.field for c in conditions for t in fields_of(c)}))
         self.memo: dict[tuple[object, ...], OptionResult] = {}
 
     def result(self, profile: Profile) -> OptionResult:
@@ -143,7 +178,7 @@ def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
         hidden=tuple(hidden),
         sites=sites,
         questions=questions,
-        general_urgent_signs=tuple(kb.meta.general_urgent_signs),
+        general_urgent_signs=kb.meta.general_urgent_signs,
     )
 
 
@@ -162,7 +197,8 @@ def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:
 
 def waiting_on(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
     """For a conditional option: what would have to be true, in words ("only if …")."""
-    return _words(deciding_tests(trace(result.option.when, profile), Truth.UNKNOWN), kb)
+    words = _words(deciding_tests(trace(result.option.when, profile), Truth.UNKNOWN), kb)
+    return words + ask_team_reasons(result.option, profile)
 
 
 def failed_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
@@ -205,7 +241,7 @@ def _source_dict(source: schema.Source) -> dict[str, str]:
             "date": source.date}
 
 
-_INPUT_ORDER = ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS]
+_INPUT_ORDER = ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS] + [CARE_TEAM]
 
 
 def _input_order(name: str) -> int:

@@ -28,7 +28,7 @@ TEXT_KEYS = frozenset({
     "name", "summary", "why", "what_it_is", "how_it_works", "how_given", "may_help", "may_cause",
     "report_right_away", "typical_use", "questions", "research", "europe",
     # sites
-    "what_it_means", "symptoms", "local_treatments", "urgent_signs",
+    "what_it_means", "symptoms", "local_treatments", "emergency", "today",
     # inputs
     "label", "question", "help",
     # questions
@@ -36,13 +36,17 @@ TEXT_KEYS = frozenset({
     # glossary
     "term", "definition", "pronunciation", "also",
     # meta
-    "disclaimer", "baseline", "general_urgent_signs",
+    "disclaimer", "baseline",
+    # meta: headings of the warning-sign tiers and the sentences that state a drug's US status
+    "approved_on", "pending_expected", "pending_open", "checked", "date_format", "months",
+    # options: when to ask the care team; the drug registry: what an approval covers
+    "reason", "indication",
     # vignettes
     "title", "story", "discussion",
     # the engine's connecting words (meta.yaml, words:)
     "word_or", "word_none", "rule_always", "rule_all_of", "rule_any_of", "rule_none_of",
-    # teaching notes on approvals
-    "approval",
+    # what an option rests on, when it is not one approval
+    "basis",
 })
 ITEM_KEYS = ("id", "term")
 LANGUAGES = {"en": "English", "es": "Español"}

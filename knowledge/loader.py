@@ -31,6 +31,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "questions.yaml": schema.QuestionFile,
     "glossary.yaml": schema.GlossaryFile,
     "changelog.yaml": schema.ChangelogFile,
+    "approvals.yaml": schema.DrugRegistry,
 }
 OPTIONS_DIR = "options"
 # Files whose text is not translated: publication titles and the editors' changelog.
@@ -72,6 +73,8 @@ class KnowledgeBase:
     changelog: tuple[schema.ChangelogEntry, ...]
     vignettes: tuple[schema.Vignette, ...]
     lang: str
+    drugs: Mapping[str, schema.Drug]  # the registry: every drug the content names, with its US status
+    registry_checked: dt.date  # US FDA approvals were checked up to this day
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     # Derived data the engine computes once per rule set (never part of equality or output).
@@ -196,7 +199,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         col.add(col.name(root / OPTIONS_DIR), (), "no option files (*.yaml) found")
     option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
     vignette_file = col.read(root / VIGNETTES, schema.VignetteFile) if (root / VIGNETTES).exists() else None
-    drug_names = _drug_names(col, root, option_files)
+    drug_names = _drug_names(col, root, single["approvals.yaml"])
     for path in root.rglob("*"):
         if path.is_file() and path.suffix in (".yml", ".json"):
             col.add(col.name(path), (), "content files must end in .yaml")
@@ -206,6 +209,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
     meta: schema.Meta = single["meta.yaml"]
     today = today or dt.date.today()
     sources = {s.id: s for s in single["sources.yaml"].sources}
+    drugs = _check_registry(col, single["approvals.yaml"], sources, today)
     options: list[schema.Option] = []
     origin: dict[str, tuple[str, int]] = {}
     for file, parsed in option_files.items():
@@ -218,7 +222,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                 continue
             origin[option.id] = (file, i)
             options.append(option)
-            _check_option(col, file, here, option, sources, meta)
+            _check_option(col, file, here, option, sources, drugs)
             _check_reviewed(col, file, here, option.id, option.reviewed, meta, today)
             _check_cases(col, file, here, option)
     _check_duplicates(col, _file_of(col, "sources.yaml"), "sources", [s.id for s in single["sources.yaml"].sources])
@@ -226,7 +230,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
     sites = _check_sites(col, single["sites.yaml"], origin, sources, meta, today)
     _check_duplicates(col, _file_of(col, "questions.yaml"), "questions",
                       [q.id for q in single["questions.yaml"].questions])
-    _check_glossary(col, single["glossary.yaml"])
+    _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
@@ -243,13 +247,15 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         changelog=tuple(single["changelog.yaml"].changelog),
         vignettes=vignettes,
         lang=lang,
+        drugs=drugs,
+        registry_checked=single["approvals.yaml"].checked_up_to,
         drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
     )
 
 
-def _drug_names(col: _Collector, root: Path, option_files: Mapping[str, Any]) -> dict[str, str]:
-    """For a translation: ``lang/<code>/drugs.yaml`` maps every generic name to its local spelling."""
+def _drug_names(col: _Collector, root: Path, registry: schema.DrugRegistry | None) -> dict[str, str]:
+    """For a translation: ``lang/<code>/drugs.yaml`` maps every registry drug to its local spelling."""
     if col.lang == "en":
         return {}
     file, data = col._raw(root / "lang" / col.lang / "drugs.yaml")
@@ -259,18 +265,77 @@ def _drug_names(col: _Collector, root: Path, option_files: Mapping[str, Any]) ->
     if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
         col.add(file, (), "expected 'drugs:' with a mapping from each English generic name to its spelling here")
         return {}
-    if any(parsed is None for parsed in option_files.values()):
-        return dict(names)  # an option file is already refused; comparing against part of them would mislead
-    used = {d for parsed in option_files.values() for o in parsed.options for d in o.drugs}
-    for drug in sorted(used - set(names)):
+    if registry is None:
+        return dict(names)  # the registry is already refused; comparing against it would mislead
+    known = {d.id for d in registry.drugs}
+    for drug in sorted(known - set(names)):
         col.add(file, ("drugs",), f"'{drug}' has no entry; write it even when the spelling is the same")
-    for drug in sorted(set(names) - used):
-        col.add(file, ("drugs", drug), f"'{drug}' is not a drug of any option")
+    for drug in sorted(set(names) - known):
+        col.add(file, ("drugs", drug), f"'{drug}' is not a drug of the registry (approvals.yaml)")
     return dict(names)
 
 
+def _check_registry(col: _Collector, registry: schema.DrugRegistry, sources: Mapping[str, schema.Source],
+                    today: dt.date) -> dict[str, schema.Drug]:
+    """The registry is the one place that states approval status; it must be sourced and current.
+
+    A ``pending`` drug whose expected decision day (or re-check day) has passed refuses the
+    whole rule set: on a decision day the content must be updated, never silently go stale.
+    """
+    file = _file_of(col, "approvals.yaml")
+    drugs: dict[str, schema.Drug] = {}
+    approval_ids: dict[str, str] = {}
+    if registry.checked_up_to > today:
+        col.add(file, ("checked_up_to",), f"the check date {registry.checked_up_to} is in the future")
+    for i, drug in enumerate(registry.drugs):
+        here = ("drugs", i)
+        if drug.id in drugs:
+            col.add(file, here + ("id",), f"'{drug.id}' is listed twice; keep one entry")
+        drugs[drug.id] = drug
+        for j, source in enumerate(drug.sources):
+            if source not in sources:
+                col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml")
+        for j, approval in enumerate(drug.approvals):
+            at = here + ("approvals", j)
+            if approval.id in approval_ids:
+                col.add(file, at + ("id",), f"approval id '{approval.id}' is also used by '{approval_ids[approval.id]}'")
+            approval_ids.setdefault(approval.id, drug.id)
+            if approval.date > registry.checked_up_to:
+                col.add(file, at + ("date",), f"approval date {approval.date} is after checked_up_to "
+                                              f"({registry.checked_up_to})")
+            for k, source in enumerate(approval.sources):
+                if source not in sources:
+                    col.add(file, at + ("sources", k), f"unknown source id '{source}'; add it to sources.yaml")
+        _check_status(col, file, here, drug, today)
+    return drugs
+
+
+def _check_status(col: _Collector, file: str, here: tuple[str | int, ...], drug: schema.Drug,
+                  today: dt.date) -> None:
+    pending_fields = ("expected_decision", "status_as_of", "recheck_by")
+    if drug.status != "pending":
+        for name in pending_fields:
+            if getattr(drug, name) is not None:
+                col.add(file, here + (name,), f"'{name}' is only for pending drugs; '{drug.id}' is {drug.status}")
+    if drug.status != "approved" and drug.approvals:
+        col.add(file, here + ("approvals",), f"'{drug.id}' is {drug.status}; only approved drugs list approvals")
+    if drug.status != "pending":
+        return
+    if drug.expected_decision is None and (drug.status_as_of is None or drug.recheck_by is None):
+        col.add(file, here + ("status",), f"pending drug '{drug.id}' needs expected_decision, or status_as_of "
+                                          "with recheck_by when no decision date is known")
+    if drug.expected_decision is not None and drug.expected_decision < today:
+        col.add(file, here + ("expected_decision",),
+                f"the FDA decision on '{drug.id}' was expected on {drug.expected_decision}, which has passed; "
+                "find out what the FDA decided and update its status, text and sources")
+    if drug.recheck_by is not None and drug.recheck_by < today:
+        col.add(file, here + ("recheck_by",),
+                f"the US status of '{drug.id}' was to be checked again by {drug.recheck_by}, which has passed; "
+                "check it and update its status, text and sources")
+
+
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
-                  sources: Mapping[str, schema.Source], meta: schema.Meta) -> None:
+                  sources: Mapping[str, schema.Source], drugs: Mapping[str, schema.Drug]) -> None:
     for j, source in enumerate(option.sources):
         if source not in sources:
             col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml or fix the id")
@@ -279,10 +344,29 @@ def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], optio
     if option.class_ not in schema.NON_DRUG_CLASSES and not option.drugs:
         col.add(file, here + ("drugs",), f"options of class '{option.class_}' must name example drugs")
     for j, drug in enumerate(option.drugs):
-        if drug in meta.pending_drugs:
+        if drug not in drugs:
+            col.add(file, here + ("drugs", j), f"'{drug}' is not in the drug registry (approvals.yaml); add it there")
+        elif drugs[drug].status != "approved":
             col.add(file, here + ("drugs", j),
-                    f"'{drug}' is not approved (listed under pending_drugs in meta.yaml); "
-                    "mention it only in 'research', never as an available drug")
+                    f"'{drug}' is {drugs[drug].status} in approvals.yaml, not approved; "
+                    "name it only under research_drugs, never as an available drug")
+    for j, drug in enumerate(option.research_drugs):
+        if drug not in drugs:
+            col.add(file, here + ("research_drugs", j), f"'{drug}' is not in the drug registry (approvals.yaml)")
+    if option.research_drugs and not option.research:
+        col.add(file, here + ("research_drugs",), "research_drugs need a 'research' text that explains them")
+    relied_on = {a.id: d.id for d in drugs.values() for a in d.approvals}
+    for j, approval in enumerate(option.evidence.approvals):
+        if approval not in relied_on:
+            col.add(file, here + ("evidence", "approvals", j),
+                    f"unknown approval id '{approval}'; approvals are listed under each drug in approvals.yaml")
+        elif relied_on[approval] not in option.drugs:
+            col.add(file, here + ("evidence", "approvals", j),
+                    f"approval '{approval}' is of '{relied_on[approval]}', which this option does not list in drugs")
+    for j, ask in enumerate(option.ask_team):
+        for test in fields_of(ask.when):
+            if UNKNOWN in test.values:
+                col.add(file, here + ("ask_team", j, "when"), f"may not test for 'unknown' ({test.field})")
     if not option.cases.absent and not isinstance(option.when, Always):
         col.add(file, here + ("cases", "absent"), "give at least one profile for which this option must be absent")
     for test in fields_of(option.when):
@@ -397,10 +481,12 @@ def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, 
     return {site_id: sites[site_id] for site_id in SITE_VALUES if site_id in sites}
 
 
-def _check_glossary(col: _Collector, parsed: schema.GlossaryFile) -> None:
+def _check_glossary(col: _Collector, parsed: schema.GlossaryFile, drugs: Mapping[str, schema.Drug]) -> None:
     file = _file_of(col, "glossary.yaml")
     seen: dict[str, int] = {}
     for i, term in enumerate(parsed.terms):
+        if term.drug is not None and term.drug not in drugs:
+            col.add(file, ("terms", i, "drug"), f"'{term.drug}' is not in the drug registry (approvals.yaml)")
         for name in [term.term, *term.also]:
             key = name.lower()
             if key in seen:
@@ -441,7 +527,7 @@ def _pattern_hint(loc: tuple[str | int, ...]) -> str:
         "sources": "a source id: lowercase letters, digits and _",
         "related_options": "an option id: lowercase letters, digits and _",
         "drugs": "the lowercase generic name, e.g. trastuzumab deruxtecan",
-        "pending_drugs": "the lowercase generic name",
+        "research_drugs": "the lowercase generic name",
         "url": "a full https:// address",
         "date": "YYYY, YYYY-MM or YYYY-MM-DD",
         "content_version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",

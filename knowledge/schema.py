@@ -109,9 +109,21 @@ class Details(Strict):
 
 
 class Evidence(Strict):
+    """What an option rests on. Approval facts are never written here: ``approvals`` names
+    entries of the drug registry (approvals.yaml), which dates and sources them; ``basis``
+    says in words which guideline or practice supports an option that is not one approval."""
+
     trials: list[Text] = []
-    approval: Text | None = None
-    approval_year: int | None = Field(default=None, ge=1950, le=2100)
+    approvals: list[Id] = []
+    basis: Text | None = None
+
+
+class AskTeam(Strict):
+    """A situation in which the option is shown only as 'ask your care team': the rule set
+    cannot know the answer (whether immunotherapy is an option for you, say)."""
+
+    when: ConditionField
+    reason: Text
 
 
 class Option(Strict):
@@ -126,7 +138,9 @@ class Option(Strict):
     details: Details
     questions: list[Text] = []
     research: Text | None = None
+    research_drugs: list[DrugName] = []  # their US status is added to the research text from the registry
     europe: Text | None = None
+    ask_team: list[AskTeam] = []
     evidence: Evidence = Evidence()
     sources: list[Id] = Field(min_length=1)
     reviewed: Date
@@ -139,6 +153,12 @@ class OptionFile(Strict):
 
 # ---- sites of spread ----------------------------------------------------------------------
 
+class UrgentSigns(Strict):
+    """Warning signs in two tiers, each sign written once under its tier's heading."""
+
+    emergency: list[Text] = Field(min_length=1)  # call the emergency number or go to the emergency department now
+    today: list[Text] = []  # call the care team today, even at night
+
 class Site(Strict):
     id: Literal[SITE_VALUES]  # type: ignore[valid-type]
     name: Text
@@ -146,7 +166,7 @@ class Site(Strict):
     what_it_means: Text
     symptoms: list[Text] = Field(min_length=1)
     local_treatments: list[Text] = []
-    urgent_signs: list[Text] = Field(min_length=1)
+    urgent_signs: UrgentSigns
     related_options: list[Id] = []
     sources: list[Id] = Field(min_length=1)
     reviewed: Date
@@ -186,6 +206,7 @@ class Term(Strict):
     definition: Text
     pronunciation: Text | None = None
     also: list[Text] = []
+    drug: DrugName | None = None  # a drug's term: its US status is added from the registry
 
 
 class GlossaryFile(Strict):
@@ -219,6 +240,26 @@ class Words(Strict):
     rule_none_of: Text
 
 
+class UrgentWords(Strict):
+    """Headings of the two tiers; ``{number}`` is the emergency number."""
+
+    emergency: Text
+    today: Text
+
+
+class StatusWords(Strict):
+    """Sentences that state a drug's US status, filled in from the registry. They are the only
+    texts of the rule set allowed to speak of approval."""
+
+    approved_on: Text  # {drug} {date} {indication}
+    pending_expected: Text  # {drug} {checked} {decision}
+    pending_open: Text  # {drug} {as_of}
+    research: Text  # {drug} {checked}
+    checked: Text  # {date}
+    date_format: Text  # {day} {month} {year}
+    months: list[Text] = Field(min_length=12, max_length=12)
+
+
 class Meta(Strict):
     content_version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     reviewed: Date
@@ -226,8 +267,10 @@ class Meta(Strict):
     disclaimer: Text
     baseline: Text
     words: Words
-    general_urgent_signs: list[Text] = Field(min_length=1)
-    pending_drugs: list[DrugName] = []
+    general_urgent_signs: UrgentSigns
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
+    urgent_words: UrgentWords
+    status_words: StatusWords
 
 
 class Vignette(Strict):
@@ -246,6 +289,39 @@ class Vignette(Strict):
 
 class VignetteFile(Strict):
     vignettes: list[Vignette] = Field(min_length=1)
+
+
+# ---- the drug registry: US status of every drug the content names ------------------------
+
+DrugStatus = Literal["approved", "pending", "research"]
+
+
+class Approval(Strict):
+    id: Id
+    date: Date
+    indication: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Drug(Strict):
+    """One drug's US status. ``approved`` lists the dated approvals the content relies on;
+    ``pending`` names when the FDA is expected to decide (``expected_decision``) or, when no
+    date is known, the last date its status was confirmed and when it must be checked again
+    (``status_as_of``, ``recheck_by``); ``research`` means only in clinical trials."""
+
+    id: DrugName
+    brands: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9 \-]*$", max_length=40)]] = []
+    status: DrugStatus
+    approvals: list[Approval] = []
+    expected_decision: Date | None = None
+    status_as_of: Date | None = None
+    recheck_by: Date | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class DrugRegistry(Strict):
+    checked_up_to: Date
+    drugs: list[Drug] = Field(min_length=1)
 
 
 class ChangelogEntry(Strict):
