@@ -61,9 +61,12 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
     for site in kb.sites.values():
         yield f"site {site.id}.summary", site.summary
         yield f"site {site.id}.what_it_means", site.what_it_means
-        for field in ("symptoms", "local_treatments", "urgent_signs"):
+        for field in ("symptoms", "local_treatments"):
             for i, text in enumerate(getattr(site, field)):
                 yield f"site {site.id}.{field}[{i}]", text
+        for tier, signs in site.urgent_signs:
+            for i, text in enumerate(signs):
+                yield f"site {site.id}.urgent_signs.{tier}[{i}]", text
     for q in kb.questions:
         yield f"question {q.id}", q.text
     for name, entry in kb.inputs.items():
@@ -76,8 +79,9 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         yield f"glossary {term.term}", term.definition
     yield "meta.disclaimer", kb.meta.disclaimer
     yield "meta.baseline", kb.meta.baseline
-    for i, text in enumerate(kb.meta.general_urgent_signs):
-        yield f"meta.general_urgent_signs[{i}]", text
+    for tier, signs in kb.meta.general_urgent_signs:
+        for i, text in enumerate(signs):
+            yield f"meta.general_urgent_signs.{tier}[{i}]", text
 
 
 def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
@@ -94,7 +98,7 @@ def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
 
 
 def drug_names(kb) -> set[str]:
-    names = {d for o in kb.options for d in o.drugs} | set(kb.meta.pending_drugs)
+    names = set(kb.drugs) | {brand for d in kb.drugs.values() for brand in d.brands}
     for term in kb.glossary:
         if term.term in names or term.pronunciation and term.term.islower():
             names.add(term.term)
@@ -163,6 +167,12 @@ def test_no_patient_text_uses_a_forbidden_phrase(kb, phrase):
     assert not found, f"'{phrase}' found in:\n" + "\n".join(found)
 
 
-def test_urgent_signs_are_direct(kb):
-    signs = [s for site in kb.sites.values() for s in site.urgent_signs] + list(kb.meta.general_urgent_signs)
-    assert all(s.startswith("Get medical help right away if") for s in signs)
+def test_urgent_signs_are_said_once_under_their_heading(kb):
+    """Each sign is written once, under a heading that says what to do; the sign itself
+    does not repeat "Get medical help right away"."""
+    tiers = [kb.meta.general_urgent_signs] + [site.urgent_signs for site in kb.sites.values()]
+    signs = [s for t in tiers for s in t.emergency + t.today]
+    assert all(t.emergency for t in tiers)
+    assert not [s for s in signs if s.lower().startswith(("get medical help", "call "))]
+    assert kb.meta.emergency_number in kb.meta.urgent_words.emergency.format(number=kb.meta.emergency_number)
+    assert "{number}" in kb.meta.urgent_words.emergency
