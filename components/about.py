@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import KnowledgeBase
+from knowledge.approvals import checked_sentence, date_words, status_sentence
 
 from . import settings
 from .text import t
@@ -21,16 +22,20 @@ def render(kb: KnowledgeBase) -> None:
     st.markdown(t("about.stored"))
     st.header(t("about.baseline_heading"), anchor=False)
     st.markdown(kb.meta.baseline)
+    st.markdown(f"**{checked_sentence(kb)}**")
+    not_yet = [status_sentence(kb, d.id) for d in kb.drugs.values() if d.status != "approved"]
+    if not_yet:
+        st.markdown(t("about.not_yet_heading") + "".join(f"\n- {line}" for line in not_yet))
     st.header(t("about.version_heading"), anchor=False)
     if kb.lang != "en":  # publication titles and the editors' changelog are not translated
         st.caption(t("about.english_only"))
-    st.markdown(t("about.version", version=kb.version, date=kb.meta.reviewed.isoformat()))
+    st.markdown(t("about.version", version=kb.version, date=date_words(kb, kb.meta.reviewed)))
     with st.expander(t("about.changelog_heading")), st.container(key="in_english_changelog"):
         for entry in kb.changelog:
             st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
     with st.expander(t("about.reviewed_heading")):
         items = [(o.name, o.reviewed) for o in kb.options] + [(s.name, s.reviewed) for s in kb.sites.values()]
-        st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=d.isoformat())}" for n, d in items))
+        st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=date_words(kb, d))}" for n, d in items))
     st.header(t("about.sources_heading"), anchor=False)
     with st.container(key="in_english_sources"):  # marked lang="en" by components/language.py
         _sources(kb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import KnowledgeBase
+from knowledge.approvals import status_sentence
 
 from . import state
 from .text import t
@@ -24,4 +25,6 @@ def render(kb: KnowledgeBase) -> None:
             lines.append(f"_{t('glossary.say_it', pronunciation=term.pronunciation)}_")
         if term.also:
             lines.append(t("glossary.also", names=", ".join(term.also)))
+        if term.drug and kb.drugs[term.drug].status != "approved":
+            lines.append(status_sentence(kb, term.drug))
         st.markdown("  \n".join(lines))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, matched_because, waiting_on
+from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
 
 from . import settings
 from .icons import icon
@@ -44,14 +45,16 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     if option.europe:
         _section(t("results.europe"), option.europe)
     if option.research:
-        _section(t("results.research"), option.research)
-    if option.evidence.approval:
-        _section(t("results.evidence"), option.evidence.approval)
+        _section(t("results.research"), "  \n".join([option.research, *research_sentences(kb, option)]))
+    approvals = approval_sentences(kb, option)
+    if approvals or option.evidence.basis:
+        _section(t("results.evidence"), "\n".join(f"- {line}" for line in approvals or [option.evidence.basis]))
     if option.questions:
         _section(t("results.questions"), "\n".join(f"- {q}" for q in option.questions))
     st.markdown(f"**{t('results.sources')}**")
-    st.markdown("\n".join(f"- {_source(kb, s)}" for s in option.sources))
-    st.caption(t("results.reviewed", date=option.reviewed.isoformat()))
+    sources = dict.fromkeys([*option.sources, *approval_sources(kb, option)])
+    st.markdown("\n".join(f"- {_source(kb, s)}" for s in sources))
+    st.caption(t("results.reviewed", date=date_words(kb, option.reviewed)))
 
 
 def _drug(kb: KnowledgeBase, drug: str) -> str:

@@ -10,7 +10,8 @@ import datetime as dt
 from html import escape
 from typing import Any, Mapping
 
-from knowledge import Explanation, KnowledgeBase, waiting_on
+from knowledge import Explanation, KnowledgeBase, tier_headings, waiting_on
+from knowledge.approvals import checked_sentence
 
 from .grouping import GROUPS, group
 from .summary import answer_words, place_words
@@ -52,7 +53,9 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
             items = [f"{e(r.option.name)} ({e(t('results.only_if', tests=_only_if(r, kb, explanation)))})"
                      for r in groups[name]]
         option_groups.append(f"<h3>{e(t(f'results.group_{name}'))}</h3><p>{'; '.join(items)}.</p>")
-    urgent = [s for site in explanation.sites for s in site.site.urgent_signs] + list(explanation.general_urgent_signs)
+    headings = tier_headings(kb)
+    urgent = "".join(f"<h3>{e(headings[tier])}</h3><ul class=\"urgent\">{''.join(f'<li>{e(s)}</li>' for s in lines)}</ul>"
+                     for tier, lines in explanation.urgent_signs() if lines)
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
     return f"""<!doctype html>
@@ -66,12 +69,12 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <h2>{e(t("takehome.print_options"))}</h2>
 {"".join(option_groups)}
 <h2>{e(t("takehome.print_urgent"))}</h2>
-<ul class="urgent">{"".join(f"<li>{e(s)}</li>" for s in urgent)}</ul>
+{urgent}
 <div class="two"><div>
 <h2>{e(t("takehome.print_questions"))}</h2>
 <ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol></div>
 <div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
-<p><small>{e(kb.meta.baseline)} {e(t("takehome.print_footer", version=explanation.knowledge_version,
+<p><small>{e(kb.meta.baseline)} {e(checked_sentence(kb))} {e(t("takehome.print_footer", version=explanation.knowledge_version,
                                       date=dt.date.today().isoformat()))}</small></p>
 </body></html>
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import KnowledgeBase, explain
+from knowledge.approvals import checked_sentence
 
 from . import option_card, sites, state, takehome
 from .grouping import GROUPS, group
@@ -36,12 +37,12 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
     takehome.render(kb, explanation)
-    disclaimer(explanation.disclaimer, "bottom")
+    disclaimer(explanation.disclaimer, "bottom", kb)
 
 
-def disclaimer(text: str, where: str) -> None:
+def disclaimer(text: str, where: str, kb: KnowledgeBase | None = None) -> None:
     with st.container(key=f"disclaimer_{where}"):
-        st.info(text, icon="ℹ️")
+        st.info(text + (f"  \n{checked_sentence(kb)}" if kb else ""), icon="ℹ️")
 
 
 def _summary(kb: KnowledgeBase, explanation) -> None:

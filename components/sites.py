@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from knowledge import Explanation, KnowledgeBase
+from knowledge import Explanation, KnowledgeBase, tier_headings
+from knowledge.approvals import date_words
+from knowledge.schema import UrgentSigns
 
 from .text import t
 
@@ -19,22 +21,25 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
         with st.container(border=True, key=f"site_{site.id}"):
             st.subheader(site.name, anchor=False)
             st.markdown(site.summary)
-            urgent(site.urgent_signs, key=f"urgent_{site.id}")
+            urgent(kb, site.urgent_signs, key=f"urgent_{site.id}")
             with st.expander(t("results.site_means") + f": {site.name}"):
                 st.markdown(site.what_it_means)
                 _list(t("results.site_symptoms"), site.symptoms)
                 _list(t("results.site_local"), site.local_treatments)
                 if result.related_options:
                     st.markdown(t("results.site_related", names=", ".join(names[o] for o in result.related_options)))
-                st.caption(t("results.reviewed", date=site.reviewed.isoformat()))
+                st.caption(t("results.reviewed", date=date_words(kb, site.reviewed)))
     st.subheader(t("results.general_urgent_heading"), anchor=False)
-    urgent(explanation.general_urgent_signs, key="urgent_general")
+    urgent(kb, explanation.general_urgent_signs, key="urgent_general")
 
 
-def urgent(signs, key: str) -> None:
-    """Urgent signs in a red-edged box of their own; the content words them directly."""
+def urgent(kb: KnowledgeBase, signs: UrgentSigns, key: str) -> None:
+    """Warning signs in a red-edged box of their own: emergency first, then call the team today,
+    each sign once under its heading."""
+    headings = tier_headings(kb)
     with st.container(key=key):
-        st.error("\n".join(f"- {s}" for s in signs), icon="🚨")
+        st.error("\n\n".join(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in lines)
+                              for tier, lines in signs if lines), icon="🚨")
 
 
 def _list(title: str, items) -> None:

@@ -17,6 +17,7 @@ from .engine import (
     failed_because,
     matched_because,
     option_status,
+    tier_headings,
     waiting_on,
 )
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, Problem, load_knowledge
@@ -42,5 +43,6 @@ __all__ = [
     "load_knowledge",
     "matched_because",
     "option_status",
+    "tier_headings",
     "waiting_on",
 ]

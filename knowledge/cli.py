@@ -14,7 +14,8 @@ import textwrap
 from pathlib import Path
 from typing import Sequence
 
-from .engine import explain, waiting_on
+from .approvals import checked_sentence
+from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
 from .teaching import subtype_matrix
@@ -139,8 +140,11 @@ def render_text(explanation, kb: KnowledgeBase) -> str:
             lines.append(wrap("Only if: " + "; ".join(waiting_on(result, kb, explanation.profile))))
     for site in explanation.sites:
         lines += ["", f"{site.site.name}:", wrap(site.site.summary)]
-        lines += [wrap("! " + sign) for sign in site.site.urgent_signs]
-    lines += ["", "For everyone:"] + [wrap("! " + sign) for sign in explanation.general_urgent_signs]
+    headings = tier_headings(kb)
+    for tier, signs in explanation.urgent_signs():
+        if signs:
+            lines += ["", "! " + headings[tier]] + [wrap("! " + sign) for sign in signs]
+    lines += ["", checked_sentence(kb)]
     lines += ["", "Questions to ask your care team:"] + [f"  - {q}" for q in explanation.questions]
     return "\n".join(lines)
 

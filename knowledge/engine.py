@@ -182,6 +182,12 @@ def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
     )
 
 
+def tier_headings(kb: KnowledgeBase) -> dict[str, str]:
+    """The two warning-sign tiers' headings in the rule set's language, emergency number filled in."""
+    words, number = kb.meta.urgent_words, kb.meta.emergency_number
+    return {"emergency": words.emergency.format(number=number), "today": words.today.format(number=number)}
+
+
 # ---- putting gates into words ---------------------------------------------------------------
 
 def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:

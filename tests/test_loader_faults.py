@@ -55,7 +55,8 @@ CASES = [
      "drugs: [palbociclib, ribociclib, abemaciclib", 0, None),
     ("unknown_field", CDK, "    timing: first", "    timming: first", 0,
      "{file}:{line}: options[0].timming: unknown field 'timming'; allowed here: id, class, name, drugs, timing, "
-     "when, summary, why, details, questions, research, europe, evidence, sources, reviewed, cases"),
+     "when, summary, why, details, questions, research, research_drugs, europe, ask_team, evidence, sources, reviewed, "
+     "cases"),
     ("wrong_type", CDK, "    name: CDK4/6 inhibitor with hormone therapy", "    name: 123", 0,
      "{file}:{line}: options[0].name: expected text, got 123"),
     ("unknown_class", CDK, "    class: cdk46", "    class: cdk4", 0,
@@ -85,8 +86,23 @@ CASES = [
      "already make an option conditional"),
     ("pending_drug", CDK, "drugs: [palbociclib, ribociclib, abemaciclib]",
      "drugs: [palbociclib, ribociclib, camizestrant]", 0,
-     "{file}:{line}: options[0].drugs[2]: 'camizestrant' is not approved (listed under pending_drugs in "
-     "meta.yaml); mention it only in 'research', never as an available drug"),
+     "{file}:{line}: options[0].drugs[2]: 'camizestrant' is pending in approvals.yaml, not approved; "
+     "name it only under research_drugs, never as an available drug"),
+    ("drug_not_in_registry", CDK, "drugs: [palbociclib, ribociclib, abemaciclib]",
+     "drugs: [palbociclib, ribociclib, dalpiciclib]", 0,
+     "{file}:{line}: options[0].drugs[2]: 'dalpiciclib' is not in the drug registry (approvals.yaml); add it there"),
+    ("unknown_approval", PEMBRO, "approvals: [pembrolizumab_tnbc_2020]", "approvals: [pembrolizumab_tnbc_2019]", 0,
+     "{file}:{line}: options[0].evidence.approvals[0]: unknown approval id 'pembrolizumab_tnbc_2019'; approvals are "
+     "listed under each drug in approvals.yaml"),
+    ("approval_of_another_drug", CDK, "      basis: \"Guideline support (ASCO 2024)\"",
+     "      approvals: [pembrolizumab_tnbc_2020]", 0,
+     "{file}:{line}: options[0].evidence.approvals[0]: approval 'pembrolizumab_tnbc_2020' is of 'pembrolizumab', "
+     "which this option does not list in drugs"),
+    ("pending_without_date", "approvals.yaml", "    expected_decision: 2026-12-18\n", "", None,
+     "{file}:28: drugs[5].status: pending drug 'giredestrant' needs expected_decision, or status_as_of with "
+     "recheck_by when no decision date is known"),
+    ("approval_after_check", "approvals.yaml", "        date: 2020-11-13", "        date: 2026-11-22", 0,
+     "{file}:{line}: drugs[3].approvals[0].date: approval date 2026-11-22 is after checked_up_to (2026-11-21)"),
     ("drugs_for_non_drug_class", "options/supportive_care.yaml", "    timing: any", "    drugs: [morphine]\n    timing: any", 0,
      "{file}:{line}: options[0].drugs: options of class 'supportive_care' list no drugs; remove the list"),
     ("drug_name_form", CDK, "drugs: [palbociclib, ribociclib, abemaciclib]", "drugs: [Palbociclib, ribociclib, abemaciclib]", 0,
@@ -161,7 +177,7 @@ def test_every_problem_is_reported_not_just_the_first(content_copy):
     assert [p.split(": ", 1)[1] for p in problems if p.startswith(CDK)] == [
         "options[0].timing: this required field is missing",
         "options[0].timming: unknown field 'timming'; allowed here: id, class, name, drugs, timing, when, summary, "
-        "why, details, questions, research, europe, evidence, sources, reviewed, cases",
+        "why, details, questions, research, research_drugs, europe, ask_team, evidence, sources, reviewed, cases",
     ]
     assert len(problems) == 4, problems
 
@@ -207,7 +223,7 @@ def test_yml_extension_is_refused(content_copy):
 
 def test_overdue_review_is_refused(content_copy):
     problems = _problems(content_copy, today=dt.date(2028, 1, 1))
-    assert (f"{CDK}:44: options[0].reviewed: 'cdk46_with_endocrine' was last reviewed on 2026-11-21, more than "
+    assert (f"{CDK}:43: options[0].reviewed: 'cdk46_with_endocrine' was last reviewed on 2026-11-21, more than "
             "365 days ago; review it and update the date") in problems
     assert any(p.startswith("meta.yaml:") and "'content' was last reviewed" in p for p in problems)
 
@@ -220,3 +236,30 @@ def test_missing_content_folder(tmp_path):
 
 def test_fixture_rule_set_itself_is_valid(fixture_kb):
     assert fixture_kb.version == "2026.11.1"
+
+
+# ---- the drug registry: approval status can never silently go stale ---------------------------
+
+def test_a_pending_drug_past_its_decision_day_refuses_the_rule_set(content_copy):
+    problems = _problems(content_copy, today=dt.date(2026, 12, 19))
+    assert ("approvals.yaml:29: drugs[5].expected_decision: the FDA decision on 'giredestrant' was expected on "
+            "2026-12-18, which has passed; find out what the FDA decided and update its status, text and sources"
+            ) in problems
+
+
+def test_a_pending_drug_still_loads_on_its_decision_day(content_copy):
+    assert load_knowledge(content_copy, today=dt.date(2026, 12, 18)).drugs["giredestrant"].status == "pending"
+
+
+def test_a_pending_drug_past_its_recheck_day_refuses_the_rule_set(content_copy):
+    problems = _problems(content_copy, today=dt.date(2027, 1, 1))
+    assert ("approvals.yaml:25: drugs[4].recheck_by: the US status of 'camizestrant' was to be checked again by "
+            "2026-12-31, which has passed; check it and update its status, text and sources") in problems
+
+
+def test_the_packaged_rule_set_refuses_to_load_after_the_giredestrant_decision_day():
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(today=dt.date(2026, 12, 19))
+    named = [p for p in info.value.problems if "giredestrant" in p.message]
+    assert named and named[0].file.endswith("approvals.yaml") and named[0].line > 1
+    assert "2026-12-18" in named[0].message

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from knowledge import KnowledgeBase
+from knowledge.approvals import approval_sentences, approval_sources, checked_sentence, first_approval_year
 from knowledge.schema import OPTION_CLASSES, Option
 
 from ..text import t
@@ -14,10 +15,10 @@ from . import common
 
 
 def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
-    """One row per option, in class order: name, kind, approval year, trials, review date."""
+    """One row per option, in class order: name, kind, first sourced US approval year (from the
+    drug registry), trials, review date."""
     none = t("teaching.evidence.none")
-    rows = [[o.name, common.class_name(o.class_),
-             str(o.evidence.approval_year) if o.evidence.approval_year else none,
+    rows = [[o.name, common.class_name(o.class_), str(first_approval_year(kb, o) or none),
              ", ".join(o.evidence.trials) or none, o.reviewed.isoformat()] for o in _ordered(kb)]
     columns = [t(f"teaching.evidence.col_{c}") for c in ("option", "class", "year", "trials", "reviewed")]
     return pd.DataFrame(rows, columns=columns).set_index(columns[0])
@@ -25,7 +26,7 @@ def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.evidence.heading", "teaching.evidence.intro")
-    st.markdown(kb.meta.baseline)
+    st.markdown(f"{kb.meta.baseline} {checked_sentence(kb)}")
     common.english_note(kb)
     with st.container(key="evidence_table"):
         st.table(evidence_frame(kb))
@@ -53,10 +54,12 @@ def _ordered(kb: KnowledgeBase) -> list[Option]:
 def _option(option: Option, kb: KnowledgeBase) -> None:
     ev = option.evidence
     with st.expander(t("teaching.evidence.details", name=option.name), key=f"evidence_{option.id}"):
-        if ev.approval:
-            st.markdown(f"**{t('teaching.evidence.approval')}:** {ev.approval}")
+        lines = approval_sentences(kb, option) or ([ev.basis] if ev.basis else [])
+        if lines:
+            st.markdown(f"**{t('teaching.evidence.approval')}:**" + "".join(f"\n- {line}" for line in lines))
         if ev.trials:
             st.markdown(f"**{t('teaching.evidence.trials')}:** {', '.join(ev.trials)}")
         st.markdown(f"**{t('teaching.evidence.sources')}**")
-        st.markdown("\n".join(f"- {common.source_line(kb.sources[s])}" for s in option.sources))
+        sources = dict.fromkeys([*option.sources, *approval_sources(kb, option)])
+        st.markdown("\n".join(f"- {common.source_line(kb.sources[s])}" for s in sources))
         st.caption(t("teaching.evidence.reviewed", date=option.reviewed.isoformat()))
