@@ -62,11 +62,12 @@ def test_full_flow_shows_grouped_options_sites_and_notice(kb):
     for heading in ("Often used first", "Often used later", "At any time", "Only if a test shows…",
                     "Where it has spread", "Questions to ask your care team", "Take this home"):
         assert heading in shown
-    for site in ("bone", "liver"):
-        for sign in kb.sites[site].urgent_signs:
+    for signs in [kb.sites["bone"].urgent_signs, kb.sites["liver"].urgent_signs, kb.meta.general_urgent_signs]:
+        for sign in signs.emergency + signs.today:
             assert any(sign in e.value for e in at.error)
-    for sign in kb.meta.general_urgent_signs:
-        assert any(sign in e.value for e in at.error)
+    assert any(f"Call {kb.meta.emergency_number} or go to the emergency department now if:" in e.value
+               for e in at.error)
+    assert "Checked against US FDA approvals up to" in shown
 
 
 def test_the_screen_shows_exactly_the_options_the_engine_gives(kb):
@@ -89,7 +90,7 @@ def test_every_site_shows_its_urgent_signs(kb):
     assert not at.exception
     errors = "\n".join(e.value for e in at.error)
     for site in kb.sites.values():
-        for sign in site.urgent_signs:
+        for sign in site.urgent_signs.emergency + site.urgent_signs.today:
             assert sign in errors, f"urgent sign for {site.id} missing"
 
 

@@ -209,7 +209,7 @@ def test_full_flow_in_spanish_shows_only_spanish_content(kb_es):
                     "Para llevar a casa", "Usted indicó: Receptores hormonales: positivos; HER2: bajo"):
         assert heading in shown, heading
     for site in ("bone", "liver"):
-        for sign in kb_es.sites[site].urgent_signs:
+        for sign in kb_es.sites[site].urgent_signs.emergency + kb_es.sites[site].urgent_signs.today:
             assert any(sign in e.value for e in at.error)
     for phrase in english_ui_phrases():
         assert phrase not in without_sources(shown), f"English UI text on a Spanish screen: {phrase!r}"

@@ -12,6 +12,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from knowledge.approvals import first_approval_year
 from components.teaching import common, matrix
 from components.teaching.why import reason
 from components.text import t
@@ -224,8 +225,8 @@ def test_evidence_lists_every_option_with_trials_year_sources_and_review(kb):
     for option in kb.options:
         assert t("teaching.evidence.details", name=option.name) in labels
         row = table.loc[option.name]
-        assert row[t("teaching.evidence.col_year")] == (str(option.evidence.approval_year)
-                                                         if option.evidence.approval_year else "—")
+        year = first_approval_year(kb, option)
+        assert row[t("teaching.evidence.col_year")] == (str(year) if year else "—")
         for trial in option.evidence.trials:
             assert trial in row[t("teaching.evidence.col_trials")]
         assert row[t("teaching.evidence.col_reviewed")] == option.reviewed.isoformat()

@@ -44,8 +44,11 @@ def test_explain_json_contract():
             assert option["drugs"] == []
     assert [s["id"] for s in data["sites"]] == ["bone", "liver"]
     for site in data["sites"]:
-        assert site["summary"] and site["urgent_signs"]
+        assert site["summary"] and site["urgent_signs"]["emergency"]
+        assert set(site["urgent_signs"]) == {"emergency", "today"}
         assert set(site["related_options"]) <= {o["id"] for o in data["options"]}
+    assert data["contract"] == 2 and data["approvals_checked_up_to"] == "2026-11-26"
+    assert set(data["general_urgent_signs"]) == {"emergency", "today"}
     assert 1 <= len(data["questions"]) <= 10
 
 
@@ -100,7 +103,7 @@ def test_validate_lists_every_problem_as_file_line_field_message(content_copy):
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 3, lines
     assert any(line.endswith(f"{CDK}:6: options[0].timming: unknown field 'timming'; allowed here: id, class, name, "
-                             "drugs, timing, when, summary, why, details, questions, research, europe, evidence, "
-                             "sources, reviewed, cases") for line in lines), lines
+                             "drugs, timing, when, summary, why, details, questions, research, research_drugs, europe, "
+                             "ask_team, evidence, sources, reviewed, cases") for line in lines), lines
     assert any(line.endswith("inputs.yaml:54: (file): 'yes' is ambiguous in YAML (older readers turn it into "
                              "true/false); write true or false, or put it in quotes: \"yes\"") for line in lines), lines

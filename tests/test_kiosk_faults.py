@@ -46,22 +46,22 @@ def _oversize(root: Path) -> None:
 
 # kind -> (how to break a copy, what the operator log must say)
 FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
-    "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:12", "YAML syntax error")),
-    "ambiguous_boolean": (_edit(OPTION, "timing: first", "timing: no"), ("options/cdk46.yaml:11", "'no' is ambiguous")),
-    "duplicate_key": (_edit(OPTION, "timing: first", "timing: first\n    timing: later"), ("options/cdk46.yaml:12", "duplicate key 'timing' (first written on line 11)")),
-    "unknown_class": (_edit(OPTION, "class: cdk46", "class: miracle_cure"), ("options/cdk46.yaml:8", "'miracle_cure' is not allowed")),
+    "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:14", "YAML syntax error")),
+    "ambiguous_boolean": (_edit(OPTION, "timing: first", "timing: no"), ("options/cdk46.yaml:13", "'no' is ambiguous")),
+    "duplicate_key": (_edit(OPTION, "timing: first", "timing: first\n    timing: later"), ("options/cdk46.yaml:14", "duplicate key 'timing' (first written on line 13)")),
+    "unknown_class": (_edit(OPTION, "class: cdk46", "class: miracle_cure"), ("options/cdk46.yaml:10", "'miracle_cure' is not allowed")),
     "unknown_source": (_edit(OPTION, "sources: [asco_hr_2024,", "sources: [made_up_source, asco_hr_2024,"),
                        ("options/cdk46.yaml:53", "unknown source id 'made_up_source'")),
     "case_contradicts_gate": (_edit(OPTION, "      applies:\n", "      applies:\n        - {hr: negative, her2: zero}\n"),
                               ("options/cdk46.yaml:57", "case expects 'applies' but the gate gives 'hidden'")),
-    "overdue_review": (_edit(OPTION, "    reviewed: 2026-11-21", "    reviewed: 2020-01-01"),
+    "overdue_review": (_edit(OPTION, "    reviewed: 2026-11-26", "    reviewed: 2020-01-01"),
                        ("options/cdk46.yaml:54", "last reviewed on 2020-01-01, more than 365 days ago")),
     "missing_file": (_remove("sources.yaml"), ("content/sources.yaml:1", "cannot read the file")),
     "broken_spanish": (_edit(SPANISH_OPTION, 'name: "Inhibidor de CDK4/6 con terapia hormonal"',
-                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:33", "YAML syntax error")),
+                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:35", "YAML syntax error")),
     "oversized_file": (_oversize, ("cdk46.yaml:1", "at most 262144 bytes")),
     "yaml_alias": (_edit(OPTION, "    timing: first", "    timing: &t first\n    summary_copy: *t"),
-                   ("options/cdk46.yaml:11", "anchor '&t' is not allowed")),
+                   ("options/cdk46.yaml:13", "anchor '&t' is not allowed")),
     "empty_meta": (lambda root: (root / "meta.yaml").write_text("", encoding="utf-8"), ("content/meta.yaml:1", "file is empty")),
 }
 

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 import pytest
 import textstat
 
+from knowledge import tier_headings
 from knowledge.i18n import text_paths
 from knowledge.loader import CONTENT_DIR, UNTRANSLATED
 from knowledge.yamlsafe import read_yaml
@@ -57,13 +58,16 @@ FORBIDDEN_ES = (
     "usted debe", "le recomendamos", "la mejor opción", "su tratamiento es",
     "recomendado para usted", "recomendada para usted", "lo mejor para usted",
 )
-URGENT_START = "Busque atención médica de inmediato si"
+URGENT_EMERGENCY = "Llame al 911 o vaya a la sala de emergencias ahora si"
+URGENT_TODAY = "Llame hoy a su equipo de atención médica"
 
 # Words that are spelt the same in both languages (the loader cannot tell them from a copy): common
 # words, and drug names whose Spanish INN is the English one but that are in no option's `drugs`
 # (the pending drugs, atezolizumab, the short name sacituzumab).
 SAME_IN_BOTH = {"anemia", "biosimilar", "receptor", "genes", "sacituzumab", "camizestrant", "giredestrant",
                 "gedatolisib", "atezolizumab"}
+# Brand names (US) are written the same in every language.
+BRANDS = {b for d in read_yaml(CONTENT_DIR / "approvals.yaml")[0]["drugs"] for b in d.get("brands", [])}
 # A code or proper name: one token with a capital letter or a digit (HER2, CDK4/6, T-DXd, Femara).
 _CODE = re.compile(r"^(?=.*[A-Z0-9])[A-Za-z0-9/+\-.]+$")
 
@@ -109,7 +113,7 @@ def _get(data: Any, path: tuple) -> Any:
 
 
 def _same_allowed(text: str, same_drugs: set[str]) -> bool:
-    return bool(_CODE.match(text)) or text in same_drugs or text in SAME_IN_BOTH
+    return bool(_CODE.match(text)) or text in same_drugs or text in SAME_IN_BOTH or text in BRANDS
 
 
 def test_every_translatable_file_has_a_spanish_file():
@@ -143,7 +147,7 @@ def test_texts_a_patient_reads_differ_from_english(kb_es, kb_en):
 
 
 def test_drug_spellings_cover_every_drug_and_match_the_glossary(kb_es, kb_en, drug_spelling):
-    used = {d for o in kb_en.options for d in o.drugs}
+    used = set(kb_en.drugs)  # every drug of the registry, including those only named in research notes
     assert set(drug_spelling) == used
     assert kb_es.drug_name("trastuzumab deruxtecan") == "trastuzumab deruxtecán"
     assert kb_es.drug_name("zoledronic acid") == "ácido zoledrónico"
@@ -162,24 +166,24 @@ def test_pronunciation_marks_one_stressed_syllable(kb_es):
             assert stressed, (term.term, term.pronunciation)
 
 
-def test_pending_drugs_are_labelled_as_research(kb_es):
-    by_term = {t.term: t for t in kb_es.glossary}
-    for drug in kb_es.meta.pending_drugs:
-        assert "no está aprobad" in by_term[drug].definition.lower(), drug
-        assert "investigación" in by_term[drug].definition, drug
+def test_drugs_not_yet_available_get_their_status_in_spanish_from_the_registry(kb_es):
+    from knowledge.approvals import research_sentences, status_sentence
+
+    waiting = [d.id for d in kb_es.drugs.values() if d.status != "approved"]
+    assert {"camizestrant", "giredestrant"} <= set(waiting)
+    for drug in waiting:
+        assert "aprobado" in status_sentence(kb_es, drug)
     for option in kb_es.options:
-        for field in ("research", "europe"):
-            text = getattr(option, field) or ""
-            if any(re.search(rf"\b{d}\b", text) for d in kb_es.meta.pending_drugs):
-                assert "investigación" in text or "no está aprobad" in text.lower(), (option.id, field, text)
-        assert not set(option.drugs) & set(kb_es.meta.pending_drugs)
+        assert not set(option.drugs) & set(waiting)
+        for sentence in research_sentences(kb_es, option):
+            assert "de 2026" in sentence, sentence
 
 
 # ---- 2. readability ---------------------------------------------------------------------------
 
 def drug_names_es(kb) -> set[str]:
     names = {kb.drug_name(d) for o in kb.options for d in o.drugs} | {d for o in kb.options for d in o.drugs}
-    names |= set(kb.meta.pending_drugs)
+    names |= set(kb.drugs) | {kb.drug_name(d) for d in kb.drugs} | {b for d in kb.drugs.values() for b in d.brands}
     for term in kb.glossary:
         if term.term in names or term.pronunciation and term.term.islower():
             names.add(term.term)
@@ -263,13 +267,16 @@ def test_no_spanish_text_uses_a_forbidden_phrase(kb_es, phrase):
     assert not found, f"'{phrase}' found in:\n" + "\n".join(found)
 
 
-def test_spanish_urgent_signs_are_direct(kb_es):
-    signs = [s for site in kb_es.sites.values() for s in site.urgent_signs] + list(kb_es.meta.general_urgent_signs)
-    assert signs and all(s.startswith(URGENT_START) for s in signs)
+def test_spanish_urgent_signs_sit_under_direct_headings(kb_es):
+    headings = tier_headings(kb_es)
+    assert headings["emergency"].startswith(URGENT_EMERGENCY) and headings["today"].startswith(URGENT_TODAY)
+    tiers = [kb_es.meta.general_urgent_signs] + [site.urgent_signs for site in kb_es.sites.values()]
+    assert all(t.emergency for t in tiers)
+    assert not [s for t in tiers for s in t.emergency + t.today if s.startswith(("Busque", "Llame"))]
 
 
 def test_fever_threshold_is_kept_in_both_units(kb_es):
-    sign = kb_es.meta.general_urgent_signs[0]
+    sign = next(s for s in kb_es.meta.general_urgent_signs.today if "fiebre" in s)
     assert "100.4 °F" in sign and "38 °C" in sign
 
 
@@ -307,9 +314,10 @@ def test_command_line_gives_the_same_result_in_spanish(args, drug_spelling):
     for s_en, s_es in zip(en["sites"], es["sites"]):
         assert s_es["related_options"] == s_en["related_options"]
         assert s_es["summary"] != s_en["summary"]
-        assert len(s_es["urgent_signs"]) == len(s_en["urgent_signs"])
-        assert all(sign.startswith(URGENT_START) for sign in s_es["urgent_signs"])
-    assert all(sign.startswith(URGENT_START) for sign in es["general_urgent_signs"])
+        for tier in ("emergency", "today"):
+            assert len(s_es["urgent_signs"][tier]) == len(s_en["urgent_signs"][tier])
+            assert all(a != b for a, b in zip(s_es["urgent_signs"][tier], s_en["urgent_signs"][tier]))
+    assert es["general_urgent_signs"].keys() == en["general_urgent_signs"].keys()
     assert len(es["questions"]) == len(en["questions"])
     assert all(q_es != q_en for q_es, q_en in zip(es["questions"], en["questions"]))
 

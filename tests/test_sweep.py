@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from knowledge import Profile, explain
+from knowledge.engine import CARE_TEAM, ask_team_reasons
 from knowledge.conditions import fields_of
 from knowledge.profile import (
     HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN, input_name,
@@ -49,8 +50,9 @@ def check_profile(kb, profile: Profile) -> list[str]:
             broken.append(f"her2 {profile.her2} shows {sorted(drugs & HER2_POSITIVE_ONLY_DRUGS)}")
     if profile.her2 == "zero" and "trastuzumab deruxtecan" in drugs:
         broken.append("her2 zero shows trastuzumab deruxtecan")
-    if drugs & set(kb.meta.pending_drugs):
-        broken.append(f"pending drugs shown as available: {sorted(drugs & set(kb.meta.pending_drugs))}")
+    waiting = {d.id for d in kb.drugs.values() if d.status != "approved"}
+    if drugs & waiting:
+        broken.append(f"drugs not yet available shown as available: {sorted(drugs & waiting)}")
     if not e.disclaimer.strip():
         broken.append("no disclaimer")
     for required in ("supportive_care", "clinical_trial"):
@@ -58,13 +60,16 @@ def check_profile(kb, profile: Profile) -> list[str]:
             broken.append(f"{required} does not apply")
     answers = profile.to_dict()
     for r in e.options:
-        gate_inputs = {input_name(t.field) for t in fields_of(r.option.when)}
+        conditions = [r.option.when] + [ask.when for ask in r.option.ask_team]
+        gate_inputs = {input_name(t.field) for c in conditions for t in fields_of(c)}
         if r.status == "applies" and r.depends_on:
             broken.append(f"{r.id} applies but depends on {r.depends_on}")
         if r.status == "conditional":
             if not r.depends_on:
                 broken.append(f"{r.id} is conditional on nothing")
-            for name in r.depends_on:
+            if CARE_TEAM in r.depends_on and not ask_team_reasons(r.option, profile):
+                broken.append(f"{r.id} waits on the care team with no reason to give")
+            for name in (n for n in r.depends_on if n != CARE_TEAM):
                 value = answers["markers"][name[7:]] if name.startswith("marker:") else answers[name]
                 if value != UNKNOWN or name not in gate_inputs:
                     broken.append(f"{r.id} is conditional on {name}, which is known or not in its gate")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import KnowledgeBase
+from knowledge.engine import CARE_TEAM
 from knowledge.schema import Source
 
 from .. import settings
@@ -125,6 +126,8 @@ def input_short(input_name: str) -> str:
 
 
 def input_label(kb: KnowledgeBase, input_name: str) -> str:
+    if input_name == CARE_TEAM:  # no answer in the app decides it: the rule set's ask_team reasons do
+        return t("teaching.care_team")
     return kb.inputs[field_of(input_name)].label
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from knowledge import KnowledgeBase
+from knowledge.engine import CARE_TEAM
 from knowledge.profile import MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import subtype_matrix
@@ -95,7 +96,7 @@ def _input_words(kb: KnowledgeBase, name: str) -> str:
 
 
 def _input_names() -> Iterable[str]:
-    return ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS]
+    return ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS] + [CARE_TEAM]
 
 
 def _filters(kb: KnowledgeBase) -> tuple[list[str], str, str]:
