@@ -23,8 +23,9 @@ def take_link() -> None:
     notes = []
     if used:
         st.session_state["answers"] = answers
-        state.go(state.RESULTS)
-        notes.append(("loaded", []))
+        # A link without who it is for asks that first: results never assume a sex.
+        state.go(state.STEPS[0] if answers["sex"] is None else state.RESULTS)
+        notes.append(("loaded_ask_sex", []) if answers["sex"] is None else ("loaded", []))
     if ignored:
         notes.append(("ignored", ignored))
     st.session_state["notes"] = notes
@@ -35,6 +36,8 @@ def show_notes() -> None:
     for kind, names in st.session_state.get("notes", []):
         if kind == "loaded":
             st.info(t("share.note_loaded"), icon="🔗")
+        elif kind == "loaded_ask_sex":
+            st.info(t("share.note_loaded_ask_sex"), icon="🔗")
         else:
             labels = [kb.inputs[n].label if n in kb.inputs else t("share.lang_part") if n == "lang"
                       else t("share.other_parts") for n in names]

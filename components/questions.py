@@ -8,6 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
 from . import body_picture, state, svg
+from .notes import show_notes
 from .knowledge_base import get_knowledge
 from .text import t
 
@@ -20,7 +21,8 @@ def render(kb: KnowledgeBase) -> None:
     n = state.STEPS.index(step) + 1
     st.caption(t("steps.progress", n=n, total=len(state.STEPS)))
     st.progress(n / len(state.STEPS))
-    {"hr": _choice_step, "her2": _choice_step, "sites": _sites_step, "more": _more_step}[step](kb, step)
+    {"sex": _sex_step, "hr": _choice_step, "her2": _choice_step, "sites": _sites_step,
+     "more": _more_step}[step](kb, step)
     _nav(step)
 
 
@@ -85,11 +87,19 @@ def _sites_step(kb: KnowledgeBase, _: str) -> None:
     _help(kb, "site")
 
 
+def _sex_step(kb: KnowledgeBase, _: str) -> None:
+    st.title(t("steps.sex_heading"), anchor=False)
+    show_notes()
+    radio(kb, "sex")
+    if state.needs_sex():
+        st.caption(t("steps.sex_needed"))
+
+
 def _more_step(kb: KnowledgeBase, _: str) -> None:
     st.title(t("steps.more_heading"), anchor=False)
     st.markdown(t("steps.more_intro"))
-    radio(kb, "sex", horizontal=True)
-    if state.answers()["sex"] != "male":
+    # Menopause matters only for hormone therapy: not asked of men, nor for HR-negative cancer.
+    if state.answers()["sex"] != "male" and state.answers()["hr"] != "negative":
         radio(kb, "menopause", horizontal=True)
     known = [m for m in MARKERS if state.answers()["markers"][m] != UNKNOWN]
     with st.expander(t("steps.markers_heading") + (f" ({len(known)})" if known else ""), expanded=bool(known),
@@ -109,7 +119,8 @@ def _nav(step: str) -> None:
                 on_click=state.go, args=(back_to,))
     forward.button(t("steps.show") if last else t("steps.next"), type="primary", width="stretch",
                    key=state.key(f"next_{step}"), icon=None if last else "➡️", icon_position="right",
-                   on_click=state.go, args=(state.RESULTS if last else state.STEPS[i + 1],))
-    if not last and i >= 2:
+                   on_click=state.go, args=(state.RESULTS if last else state.STEPS[i + 1],),
+                   disabled=step == "sex" and state.needs_sex())
+    if not last and step == "sites":
         st.button(t("steps.skip"), type="tertiary", key=state.key(f"skip_{step}"),
                   on_click=state.go, args=(state.RESULTS,))

@@ -50,7 +50,7 @@ def _summary(kb: KnowledgeBase, explanation) -> None:
     places = place_words(kb, answers)
     conditional = sum(1 for r in explanation.options if r.status == "conditional")
     lines = [
-        t("results.summary_entered", answers="; ".join(answer_words(kb, answers))),
+        t("results.summary_entered", answers="; ".join(answer_words(kb, answers, with_sex=False))),
         t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none"),
         " ".join(filter(None, [
             t("results.summary_count_one") if len(explanation.options) == 1
@@ -60,4 +60,8 @@ def _summary(kb: KnowledgeBase, explanation) -> None:
             t("results.summary_decide")])),
     ]
     with st.container(border=True, key="summary"):
+        who = kb.inputs["sex"].values[answers["sex"]].label
+        st.markdown(f"**{t('results.showing_for', who=who)}**")
+        st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
+                  on_click=state.go, args=(state.STEPS[0],))
         st.markdown("  \n".join(lines))

@@ -61,7 +61,8 @@ def query(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     pairs += [("site", s) for s in SITE_VALUES if s in answers["sites"]]
     if answers["sex"] != "male" and answers["menopause"] != UNKNOWN:
         pairs.append(("menopause", answers["menopause"]))
-    pairs.append(("sex", answers["sex"]))
+    if answers["sex"] is not None:
+        pairs.append(("sex", answers["sex"]))
     pairs += [(m, answers["markers"][m]) for m in MARKERS if answers["markers"][m] != UNKNOWN]
     return pairs
 

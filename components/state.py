@@ -13,12 +13,14 @@ import streamlit as st
 from knowledge import Profile
 from knowledge.profile import MARKERS, SITE_VALUES, UNKNOWN
 
-STEPS = ("hr", "her2", "sites", "more")
+# Who the information is for comes first and has no pre-selected answer: a man must never get
+# a woman's results by default, and no step can be skipped past it.
+STEPS = ("sex", "hr", "her2", "sites", "more")
 START, RESULTS = "start", "results"
 
 
 def blank_answers() -> dict[str, Any]:
-    return {"hr": UNKNOWN, "her2": UNKNOWN, "sites": [], "menopause": UNKNOWN, "sex": "female",
+    return {"hr": UNKNOWN, "her2": UNKNOWN, "sites": [], "menopause": UNKNOWN, "sex": None,
             "markers": {m: UNKNOWN for m in MARKERS}}
 
 
@@ -66,6 +68,11 @@ def start_over(keep_language: bool = True) -> None:
     st.session_state["step"] = START
     st.session_state["notes"] = []
     st.query_params.clear()
+
+
+def needs_sex() -> bool:
+    """True until the person has said who the information is for."""
+    return answers()["sex"] is None
 
 
 def profile(ans: dict[str, Any] | None = None) -> Profile:

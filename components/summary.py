@@ -10,19 +10,39 @@ from knowledge.profile import MARKERS, UNKNOWN
 from .text import t
 
 
-def answer_words(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[str]:
-    """``["Hormone receptors: positive", "HER2: low", ...]``; unknown details after the first two are left out."""
-    words = []
+def answer_words(kb: KnowledgeBase, answers: Mapping[str, Any], with_sex: bool = True) -> list[str]:
+    """``["Information for: a woman", "Hormone receptors: positive", ..., "Not sure: HER2, PIK3CA"]``:
+    every answer given, with the ones given as "not sure" named together at the end."""
+    words = [_pair(kb, "sex", answers["sex"])] if answers["sex"] and with_sex else []
     for field in ("hr", "her2"):
-        words.append(_pair(kb, field, answers[field]))
-    if answers["sex"] == "male":
-        words.append(_pair(kb, "sex", "male"))
-    elif answers["menopause"] != UNKNOWN:
+        if answers[field] != UNKNOWN:
+            words.append(_pair(kb, field, answers[field]))
+    if asks_menopause(answers) and answers["menopause"] != UNKNOWN:
         words.append(_pair(kb, "menopause", answers["menopause"]))
     for m in MARKERS:
         if answers["markers"][m] != UNKNOWN and m in kb.inputs:
             words.append(_pair(kb, m, answers["markers"][m]))
+    unsure = not_sure(answers)
+    names = [kb.inputs[f].label for f in unsure if f not in MARKERS]
+    markers = [m for m in unsure if m in MARKERS and m in kb.inputs]
+    if len(markers) == len(MARKERS):  # none of the optional tests given: say so once
+        names.append(t("steps.markers_heading", kb.lang))
+    else:
+        names += [kb.inputs[m].label for m in markers]
+    if names:
+        words.append(t("results.not_sure_list", kb.lang, names="; ".join(names)))
     return words
+
+
+def asks_menopause(answers: Mapping[str, Any]) -> bool:
+    """Menopause is asked only where it can change something: women whose cancer may be HR-positive."""
+    return answers["sex"] != "male" and answers["hr"] != "negative"
+
+
+def not_sure(answers: Mapping[str, Any]) -> list[str]:
+    """The fields answered "I'm not sure", in the order they are asked."""
+    fields = ["hr", "her2"] + (["menopause"] if asks_menopause(answers) else [])
+    return [f for f in fields if answers[f] == UNKNOWN] + [m for m in MARKERS if answers["markers"][m] == UNKNOWN]
 
 
 def place_words(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[str]:

@@ -39,9 +39,16 @@ def answer(at: AppTest, field: str, value) -> AppTest:
     return at.run()
 
 
-def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), **more: str) -> AppTest:
-    """Start, answer every step, and open the results."""
+def begin(at: AppTest, sex: str = "female") -> AppTest:
+    """Start, and say who the information is for (the first step; it has no default)."""
     click(at, "start")
+    answer(at, "sex", sex)
+    return click(at, "next_sex")
+
+
+def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), sex="female", **more: str) -> AppTest:
+    """Start, answer every step, and open the results."""
+    begin(at, sex)
     answer(at, "hr", hr)
     click(at, "next_hr")
     answer(at, "her2", her2)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
+from .apptest_helpers import answer, begin, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
 
 
 
@@ -96,7 +96,7 @@ def test_every_site_shows_its_urgent_signs(kb):
 
 def test_back_keeps_every_answer():
     at = new_app()
-    click(at, "start")
+    begin(at)
     answer(at, "hr", "negative")
     click(at, "next_hr")
     answer(at, "her2", "ultralow")
@@ -113,11 +113,23 @@ def test_back_keeps_every_answer():
 
 def test_a_man_is_not_asked_about_menopause():
     at = new_app()
-    click(at, "start")
+    begin(at)
     for step in ("hr", "her2", "sites"):
         click(at, f"next_{step}")
     assert at.radio(key="q_menopause__g0")
-    answer(at, "sex", "male")
+    at = new_app()
+    begin(at, sex="male")
+    for step in ("hr", "her2", "sites"):
+        click(at, f"next_{step}")
+    assert not [r for r in at.radio if r.key == "q_menopause__g0"]
+
+
+def test_menopause_is_not_asked_when_the_cancer_is_hormone_receptor_negative():
+    at = new_app()
+    begin(at)
+    answer(at, "hr", "negative")
+    for step in ("hr", "her2", "sites"):
+        click(at, f"next_{step}")
     assert not [r for r in at.radio if r.key == "q_menopause__g0"]
 
 
@@ -126,7 +138,7 @@ def test_start_over_clears_every_answer_and_widget():
     click(at, "start_over_top")
     assert at.session_state["step"] == "start"
     assert at.session_state["answers"]["hr"] == "unknown"
-    click(at, "start")
+    begin(at)
     assert at.radio(key="q_hr__g1").value == "unknown"
 
 
@@ -145,7 +157,7 @@ def test_shared_link_reopens_the_same_results(kb):
 
 
 def test_bad_link_parameters_are_ignored_with_a_gentle_note():
-    at = new_app(hr="banana", her2="low", site=["bone", "moon"], pdl1=["positive", "negative"],
+    at = new_app(hr="banana", her2="low", site=["bone", "moon"], pdl1=["positive", "negative"], sex="female",
                  evil="<script>alert(1)</script>")
     assert not at.exception
     assert at.session_state["step"] == "results"
@@ -154,6 +166,28 @@ def test_bad_link_parameters_are_ignored_with_a_gentle_note():
     assert "could not be read" in note and "Hormone receptors" in note
     shown = texts(at)
     assert "banana" not in shown and "<script>" not in shown and "moon" not in shown
+
+
+def test_a_link_without_who_it_is_for_asks_before_showing_results():
+    at = new_app(hr="positive", her2="low", site="bone")
+    assert not at.exception
+    assert at.session_state["step"] == "sex" and at.session_state["answers"]["sex"] is None
+    assert "First, please say who the information is for." in "\n".join(i.value for i in at.info)
+    assert at.radio(key="q_sex__g0").value is None  # no answer is chosen for her
+    assert at.button(key="next_sex__g0").disabled
+    at.radio(key="q_sex__g0").set_value("male").run()
+    click(at, "next_sex")
+    assert at.session_state["answers"]["hr"] == "positive"  # the link's answers are kept
+
+
+def test_results_are_never_shown_before_the_person_says_who_they_are_for():
+    at = new_app()
+    click(at, "start")
+    assert at.session_state["step"] == "sex" and at.button(key="next_sex__g0").disabled
+    assert not [b for b in at.button if b.key and b.key.startswith("skip_")]  # no skipping past it
+    at.session_state["step"] = "results"  # even if the flow were forced there
+    at.run()
+    assert at.session_state["step"] == "sex" and not at.exception
 
 
 def test_a_link_with_nothing_usable_stays_on_the_start_screen():

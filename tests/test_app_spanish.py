@@ -18,7 +18,7 @@ from components.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, click, fresh_caches, gen, new_app, walk  # noqa: F401 (autouse fixture)
+from .apptest_helpers import answer, begin, click, fresh_caches, gen, new_app, walk  # noqa: F401 (autouse fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -144,7 +144,7 @@ def test_the_start_screen_offers_each_language_in_its_own_name():
 
 def test_switching_back_gives_english_again():
     at = switch_language(new_app(), "es")
-    click(at, "start")
+    begin(at)
     assert at.title[0].value == "Receptores hormonales"
     switch_language(at, "en")  # the small switch on a later screen
     assert at.session_state["step"] == "hr"
@@ -154,7 +154,7 @@ def test_switching_back_gives_english_again():
 
 def test_the_language_is_kept_through_the_flow_and_reachable_on_every_screen():
     at = switch_language(new_app(), "es")
-    click(at, "start")
+    begin(at)
     for step in ("hr", "her2", "sites"):
         assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
         assert at.session_state["lang"] == "es"
@@ -226,10 +226,10 @@ def test_drug_names_and_test_words_are_spanish(kb_es):
 
 def test_every_question_step_is_spanish(kb_es):
     at = switch_language(new_app(), "es")
-    click(at, "start")
+    begin(at)
     assert at.radio(key="q_hr__g0").label == kb_es.inputs["hr"].question
     assert "No lo sé" in [o for o in at.radio(key="q_hr__g0").options]
-    assert "Pregunta 1 de 4" in texts(at)
+    assert "Pregunta 2 de 5" in texts(at)
     click(at, "next_hr")
     assert at.radio(key="q_her2__g0").label == kb_es.inputs["her2"].question
     assert "HER2 bajo" in texts(at)  # the glossary words shown next to the question, in Spanish
@@ -295,7 +295,7 @@ def test_a_link_with_lang_es_alone_opens_the_start_screen_in_spanish():
 
 @pytest.mark.parametrize("bad", ["xx", "ES", "<script>alert(1)</script>", ["es", "en"]])
 def test_an_unknown_language_in_a_link_is_ignored_with_the_gentle_note(bad):
-    at = new_app(lang=bad, hr="positive")
+    at = new_app(lang=bad, hr="positive", sex="female")
     assert not at.exception
     assert at.session_state.get("lang", "en") == "en"
     assert at.session_state["step"] == "results"
@@ -320,7 +320,7 @@ def test_spanish_printout_is_spanish_and_marked_as_such(kb_es):
     html = printable.build(kb_es, explanation, answers, link, qr_svg(link, "Código QR"))
     assert html.startswith("<!doctype html>\n<html lang=\"es\">")
     assert "Mi resumen: tratamientos para el cáncer de mama que se diseminó" in html
-    assert "HER2: No lo sé" in html and "Solo si:" in html and " or " not in html
+    assert "No está seguro/a: HER2" in html and "Solo si:" in html and " or " not in html
     assert kb_es.meta.disclaimer in html
     for phrase in english_ui_phrases():
         assert phrase not in html, f"English UI text in the Spanish printout: {phrase!r}"

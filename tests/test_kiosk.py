@@ -52,6 +52,8 @@ def walk_to_results(at: AppTest) -> AppTest:
     """Answer by tapping, as a person does (no link): HR positive, HER2 low, bones."""
     gen = lambda: at.session_state["generation"]  # noqa: E731
     click(at, "start")
+    at.radio(key=f"q_sex__g{gen()}").set_value("female").run()
+    click(at, "next_sex")
     at.radio(key=f"q_hr__g{gen()}").set_value("positive").run()
     click(at, "next_hr")
     at.radio(key=f"q_her2__g{gen()}").set_value("low").run()
@@ -134,7 +136,7 @@ def test_outside_kiosk_mode_the_download_and_link_stay():
 
 
 def test_the_qr_link_points_at_the_public_address_with_only_the_answers():
-    answers = blank_answers() | {"hr": "positive", "her2": "low", "sites": ["bone"]}
+    answers = blank_answers() | {"hr": "positive", "her2": "low", "sites": ["bone"], "sex": "female"}
     link = share.link(PUBLIC, answers)
     parts = urlsplit(link)
     assert f"{parts.scheme}://{parts.netloc}/" == PUBLIC
@@ -173,7 +175,7 @@ def test_kiosk_start_over_clears_answers_widgets_and_text_size(kiosk):
     assert at.session_state["generation"] == 1
     assert at.button_group(key="text_size__g1").value == "normal"
     click(at, "start")
-    assert at.radio(key="q_hr__g1").value == "unknown"
+    assert at.radio(key="q_sex__g1").value is None  # the last person's answer is gone, and none is assumed
 
 
 def test_kiosk_start_over_from_another_page_returns_to_the_start_screen(kiosk):

@@ -7,6 +7,8 @@ from components.knowledge_base import get_knowledge
 from components.text import t
 
 kb = get_knowledge()
+if state.step() == state.RESULTS and state.needs_sex():
+    state.go(state.STEPS[0])  # results never assume a sex: ask first
 step = state.step()
 if step == state.START:
     start.render()
