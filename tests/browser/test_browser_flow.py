@@ -25,6 +25,10 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
     shot(page, f"{size}-1-start")
 
     tap(page, "Start")
+
+    choose(page, "A woman")
+
+    tap(page, "Next")
     choose(page, "Positive")
     assert_accessible(page, f"hormone receptor step ({size})")
     shot(page, f"{size}-2-hr")
@@ -82,6 +86,13 @@ def test_keyboard_alone_completes_the_flow(app_server, make_page):
     base, _ = app_server
     page = open_app(make_page, base)
     tab_to(page, "Start")
+    page.keyboard.press("Enter")
+    ready(page)
+    tab_to(page, "A woman", tag="INPUT")  # no answer is chosen: Tab reaches the first one, Space picks it
+    page.keyboard.press("Space")
+    ready(page)
+    expect(page.get_by_role("radio", name="A woman", exact=True)).to_be_checked()
+    tab_to(page, "Next")
     page.keyboard.press("Enter")
     ready(page)
     tab_to(page, "I'm not sure", tag="INPUT")  # the checked radio takes focus in its group

@@ -32,7 +32,7 @@ def test_the_network_guard_would_catch_a_request_leaving(make_page, outside_requ
 def test_the_printout_renders_as_one_page_offline(app_server, make_page):
     base, _ = app_server
     page = make_page("tablet-portrait")
-    page.goto(base + "/?hr=negative&her2=zero&site=brain&site=bone&site=lung&pdl1=positive")
+    page.goto(base + "/?hr=negative&her2=zero&site=brain&site=bone&site=lung&pdl1=positive&sex=female")
     ready(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download a printable summary").click()

@@ -110,6 +110,10 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     shot(page, f"es-{size}-1-start")
 
     tap(page, "Empezar")
+
+    choose(page, "Una mujer")
+
+    tap(page, "Siguiente")
     heading(page, "Receptores hormonales")
     choose(page, "Positivos")
     check_screen(page, f"hormone receptor step ({size})")
@@ -189,7 +193,7 @@ def test_spanish_glossary_and_about(app_server, make_page):
 
 def test_spanish_link_reopens_in_spanish_and_a_bad_language_is_noted(app_server, make_page):
     base, _ = app_server
-    page = open_app(make_page, base, "phone", "?lang=es&hr=positive&her2=low&site=bone&site=liver&esr1=positive")
+    page = open_app(make_page, base, "phone", "?lang=es&hr=positive&her2=low&site=bone&site=liver&esr1=positive&sex=female")
     heading(page, "De qué suelen hablar los médicos")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_text("Estos resultados se abrieron desde un enlace compartido.")).to_be_visible()
@@ -205,7 +209,7 @@ def test_spanish_link_reopens_in_spanish_and_a_bad_language_is_noted(app_server,
 def test_spanish_printout_is_spanish_and_one_page(app_server, make_page):
     base, _ = app_server
     page = open_app(make_page, base, "tablet-portrait", "?lang=es&hr=negative&her2=zero&site=brain&site=bone"
-                                                        "&site=lung&pdl1=positive")
+                                                        "&site=lung&pdl1=positive&sex=female")
     heading(page, "De qué suelen hablar los médicos")
     with page.expect_download() as info:
         page.get_by_role("button", name="Descargar un resumen para imprimir").click()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, ready, shot
+from browser_helpers import audit, choose, ready, shot
 from tests.servers import free_port, streamlit_server
 from tests.test_kiosk_faults import FAULTS, UNAVAILABLE, broken_copy
 from tests.test_kiosk_fuzz import MARK, hostile_queries, query_string
@@ -65,6 +65,8 @@ def tap(page: Page, name: str, role: str = "button") -> None:
 def answer_by_tapping(page: Page) -> None:
     """HR positive, HER2 low, bones: through the widgets, as a person does it."""
     tap(page, "Start")
+    choose(page, "A woman")
+    tap(page, "Next")
     page.get_by_role("radio", name="Positive", exact=True).check(force=True)
     ready(page)
     tap(page, "Next")
@@ -142,6 +144,8 @@ def test_idle_warning_counts_down_still_here_keeps_answers_then_everything_reset
     expect(page.locator(".st-key-idle_warning")).to_have_count(0)
     expect(paragraph).to_have_css("font-size", "20px")  # text size back to normal
     tap(page, "Start")
+    choose(page, "A woman")
+    tap(page, "Next")
     expect(page.get_by_role("radio", name="I'm not sure", exact=True)).to_be_checked()  # fresh widgets
 
 
