@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, matched_because, waiting_on
+from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_for, matched_because, waiting_on
 from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
 
 from . import settings
@@ -33,10 +33,13 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     _section(t("results.what_it_is"), d.what_it_is)
     _section(t("results.how_it_works"), d.how_it_works)
     _section(t("results.how_given"), d.how_given)
+    notes = lines_for(d.notes, profile)
+    if notes:
+        _section(t("results.good_to_know"), "  \n".join(notes))
     _section(t("results.may_help"), d.may_help)
     _section(t("results.may_cause"), d.may_cause)
     st.markdown(f"**{t('results.report_right_away')}**")
-    st.markdown("\n".join(f"- {line}" for line in d.report_right_away))
+    st.markdown("\n".join(f"- {line}" for line in lines_for(d.report_right_away, profile)))
     _section(t("results.typical_use"), d.typical_use)
     if option.drugs:
         _section(t("results.drugs"), "\n".join(f"- {_drug(kb, drug)}" for drug in option.drugs))
@@ -49,8 +52,9 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     approvals = approval_sentences(kb, option)
     if approvals or option.evidence.basis:
         _section(t("results.evidence"), "\n".join(f"- {line}" for line in approvals or [option.evidence.basis]))
-    if option.questions:
-        _section(t("results.questions"), "\n".join(f"- {q}" for q in option.questions))
+    questions = lines_for(option.questions, profile)
+    if questions:
+        _section(t("results.questions"), "\n".join(f"- {q}" for q in questions))
     st.markdown(f"**{t('results.sources')}**")
     sources = dict.fromkeys([*option.sources, *approval_sources(kb, option)])
     st.markdown("\n".join(f"- {_source(kb, s)}" for s in sources))

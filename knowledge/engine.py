@@ -108,6 +108,17 @@ def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[s
     return _STATUS[truth], tuple(sorted(depends, key=_input_order))
 
 
+def lines_for(lines, profile: Profile) -> list[str]:
+    """The lines that apply to this person: every plain line, and those marked for their sex."""
+    return [line if isinstance(line, str) else line.text for line in lines
+            if isinstance(line, str) or profile.sex in line.for_]
+
+
+def all_lines(lines) -> list[str]:
+    """Every line's text, whoever it is for (for checks and teaching views)."""
+    return [line if isinstance(line, str) else line.text for line in lines]
+
+
 def ask_team_reasons(option: schema.Option, profile: Profile) -> list[str]:
     """The ``ask_team`` reasons that make this option conditional for this profile."""
     return [ask.reason for ask in option.ask_team if evaluate(ask.when, profile)[0] is not Truth.FALSE]

@@ -41,6 +41,8 @@ TEXT_KEYS = frozenset({
     "approved_on", "pending_expected", "pending_open", "checked", "date_format", "months",
     # options: when to ask the care team; the drug registry: what an approval covers
     "reason", "indication",
+    # inputs: where a result is on a report; meta: what is different for men
+    "on_report", "says", "men_note",
     # vignettes
     "title", "story", "discussion",
     # the engine's connecting words (meta.yaml, words:)
@@ -53,6 +55,12 @@ LANGUAGES = {"en": "English", "es": "Español"}
 
 Path_ = tuple[str | int, ...]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _place(item: Any, index: int) -> str | int:
+    """Where an item of a list sits in a translation: by its id when it has one, else by position."""
+    found = _item_key(item)
+    return index if found is None else found
 
 
 def _item_key(item: Any) -> str | None:
@@ -69,9 +77,13 @@ def text_paths(english: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
         for key, value in english.items():
             if key in TEXT_KEYS and isinstance(value, str):
                 yield path + (key,), value
-            elif key in TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            elif key in TEXT_KEYS and isinstance(value, list):
+                # a list of sentences; an item may be a mapping (a line for one sex: {text, for})
                 for i, item in enumerate(value):
-                    yield path + (key, i), item
+                    if isinstance(item, str):
+                        yield path + (key, i), item
+                    else:
+                        yield from text_paths(item, path + (key, _place(item, i)))
             elif isinstance(value, (dict, list)):
                 yield from text_paths(value, path + (key,))
     elif isinstance(english, list):
@@ -153,10 +165,11 @@ def overlay(english: Any, translation: Any, path: Path_ = ()) -> Any:
     if isinstance(english, dict):
         out = {}
         for key, value in english.items():
-            if key in TEXT_KEYS and isinstance(value, (str, list)) and (
-                isinstance(value, str) or all(isinstance(v, str) for v in value)
-            ):
+            if key in TEXT_KEYS and isinstance(value, str):
                 out[key] = _get(translation, path + (key,))
+            elif key in TEXT_KEYS and isinstance(value, list):
+                out[key] = [_get(translation, path + (key, i)) if isinstance(item, str)
+                            else overlay(item, translation, path + (key, _place(item, i))) for i, item in enumerate(value)]
             elif isinstance(value, (dict, list)):
                 out[key] = overlay(value, translation, path + (key,))
             else:

@@ -232,6 +232,9 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                       [q.id for q in single["questions.yaml"].questions])
     _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
+    for j, source in enumerate(meta.men_note_sources):
+        if source not in sources:
+            col.add(_file_of(col, "meta.yaml"), ("men_note_sources", j), f"unknown source id '{source}'")
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
     if col.problems:
@@ -450,6 +453,10 @@ def _check_inputs(col: _Collector, parsed: schema.InputsFile) -> None:
         for value in wanted:
             if value not in parsed.inputs[name].values:
                 col.add(file, ("inputs", name, "values"), f"value '{value}' of '{name}' has no label")
+        for j, result in enumerate(parsed.inputs[name].report_results):
+            if result.value not in wanted:
+                col.add(file, ("inputs", name, "report_results", j, "value"),
+                        f"'{result.value}' is not a value of '{name}'; use any of: {', '.join(wanted)}")
         for value in parsed.inputs[name].values:
             if value not in wanted:
                 col.add(file, ("inputs", name, "values", value),

@@ -98,14 +98,25 @@ class Cases(Strict):
 
 # ---- treatment options ---------------------------------------------------------------------
 
+class SexLine(Strict):
+    """A line that applies to one sex only (a side effect of the womb, say): shown only to them."""
+
+    text: Text
+    for_: list[Literal[SEX_VALUES]] = Field(alias="for", min_length=1)  # type: ignore[valid-type]
+
+
+Line = Text | SexLine  # a plain line is for everyone
+
+
 class Details(Strict):
     what_it_is: Text
     how_it_works: Text
     how_given: Text
     may_help: Text
     may_cause: Text
-    report_right_away: list[Text] = Field(min_length=1)
+    report_right_away: list[Line] = Field(min_length=1)
     typical_use: Text
+    notes: list[SexLine] = []  # what is different for one sex (before menopause, say)
 
 
 class Evidence(Strict):
@@ -136,7 +147,7 @@ class Option(Strict):
     summary: Text
     why: Text
     details: Details
-    questions: list[Text] = []
+    questions: list[Line] = []
     research: Text | None = None
     research_drugs: list[DrugName] = []  # their US status is added to the research text from the registry
     europe: Text | None = None
@@ -218,10 +229,19 @@ class InputValue(Strict):
     help: Text | None = None
 
 
+class ReportResult(Strict):
+    """How a result is written on a report, and the answer it means here."""
+
+    says: Text
+    value: str
+
+
 class Input(Strict):
     label: Text
     question: Text
     help: Text
+    on_report: Text | None = None  # where the result is found on a report, in words
+    report_results: list[ReportResult] = []  # results as a report writes them, each mapped to an answer
     values: dict[str, InputValue]
 
 
@@ -268,6 +288,8 @@ class Meta(Strict):
     baseline: Text
     words: Words
     general_urgent_signs: UrgentSigns
+    men_note: Text  # what is different for men, shown first on a man's results
+    men_note_sources: list[Id] = Field(min_length=1)
     emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
     urgent_words: UrgentWords
     status_words: StatusWords

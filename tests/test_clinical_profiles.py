@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import Profile, explain, load_knowledge
+from knowledge.engine import all_lines
 
 HR_ONLY = {"endocrine", "cdk46", "oral_serd", "pi3k_akt_mtor", "ovarian_suppression"}
 HER2_POSITIVE_ONLY_IDS = {
@@ -382,7 +383,7 @@ def test_drugs_not_yet_available_are_named_only_in_research_notes(kb):
     for o in kb.options:
         for drug in waiting:
             for field in (o.summary, o.why, *vars(o.details).values()):
-                text = field if isinstance(field, str) else " ".join(field)
+                text = field if isinstance(field, str) else " ".join(all_lines(field))
                 assert drug not in text.lower(), (o.id, drug)
             if o.research and drug in o.research.lower():
                 assert drug in o.research_drugs, o.id

@@ -22,6 +22,7 @@ import pytest
 import textstat
 
 from knowledge import load_knowledge
+from knowledge.engine import all_lines
 
 MAX_GRADE = 8.0
 MAX_MEDIAN = 6.5
@@ -51,9 +52,11 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         yield f"{o.id}.why", o.why
         for field in ("what_it_is", "how_it_works", "how_given", "may_help", "may_cause", "typical_use"):
             yield f"{o.id}.details.{field}", getattr(o.details, field)
-        for i, text in enumerate(o.details.report_right_away):
+        for i, text in enumerate(all_lines(o.details.report_right_away)):
             yield f"{o.id}.report_right_away[{i}]", text
-        for i, text in enumerate(o.questions):
+        for i, text in enumerate(all_lines(o.details.notes)):
+            yield f"{o.id}.notes[{i}]", text
+        for i, text in enumerate(all_lines(o.questions)):
             yield f"{o.id}.questions[{i}]", text
         for field in ("research", "europe"):
             if getattr(o, field):
