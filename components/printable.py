@@ -27,6 +27,7 @@ h3 { font-size: 10pt; margin: .3rem 0 0; }
 p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: .05rem 0; }
 .note { border: 1px solid #1d4f91; padding: .3rem .5rem; border-radius: 6px; }
 .urgent { border-left: 5px solid #b00020; padding-left: 1.4rem; }
+.tiers { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; align-items: start; }
 .two { display: grid; grid-template-columns: 1fr 34mm; gap: 1rem; align-items: start; }
 .share svg { width: 32mm; height: 32mm; }
 .url { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
@@ -54,7 +55,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
                      for r in groups[name]]
         option_groups.append(f"<h3>{e(t(f'results.group_{name}'))}</h3><p>{'; '.join(items)}.</p>")
     headings = tier_headings(kb)
-    urgent = "".join(f"<h3>{e(headings[tier])}</h3><ul class=\"urgent\">{''.join(f'<li>{e(s)}</li>' for s in lines)}</ul>"
+    urgent = "".join(f"<div><h3>{e(headings[tier])}</h3><ul class=\"urgent\">{''.join(f'<li>{e(s)}</li>' for s in lines)}</ul></div>"
                      for tier, lines in explanation.urgent_signs() if lines)
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
@@ -69,7 +70,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <h2>{e(t("takehome.print_options"))}</h2>
 {"".join(option_groups)}
 <h2>{e(t("takehome.print_urgent"))}</h2>
-{urgent}
+<div class="tiers">{urgent}</div>
 <div class="two"><div>
 <h2>{e(t("takehome.print_questions"))}</h2>
 <ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol></div>

@@ -56,7 +56,7 @@ def test_matrix_filters_and_csv_download_is_the_command_line_table(app_server, m
         ready(page)
     page.get_by_role("radio", name="yes", exact=True).check(force=True)
     ready(page)
-    expect(page.get_by_text("Sites: bones, brain. Menopause: yes. Sex: female.")).to_be_visible()
+    expect(page.get_by_text("Sites: bones, brain. Menopause: yes. Sex: a woman.")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the table as CSV").click()
     path = ROOT / "test-artifacts" / "subtype-matrix.csv"
@@ -88,7 +88,8 @@ def test_a_case_opens_in_the_explainer_results(app_server, make_page):
     ready(page)
     expect(page.get_by_role("heading", name="What doctors often talk about", level=1)).to_be_visible()
     summary = page.locator(".st-key-summary")
-    expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes.")
+    expect(summary).to_contain_text("Showing information for: a woman")
+    expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes;")
     expect(summary).to_contain_text("Where it has spread: bones.")
     shot(page, "teaching-case-opened-1024x768")
 
