@@ -18,13 +18,13 @@ from .summary import answer_words, place_words
 from .text import t as text
 
 CSS = """
-@page { size: A4; margin: 11mm; }
+@page { size: A4; margin: 9mm; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt;
        line-height: 1.3; color: #111; max-width: 48rem; margin: 1rem auto; padding: 0 1rem; }
-@media print { body { margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.2; } }  /* Spanish runs longer */
-h1 { font-size: 15pt; margin: 0 0 .3rem; } h2 { font-size: 11.5pt; margin: .6rem 0 .15rem; }
+@media print { body { margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.15; } }  /* Spanish runs longer */
+h1 { font-size: 15pt; margin: 0 0 .3rem; } h2 { font-size: 11.5pt; margin: .45rem 0 .1rem; }
 h3 { font-size: 10pt; margin: .3rem 0 0; }
-p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: .05rem 0; }
+p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: 0; }
 .note { border: 1px solid #1d4f91; padding: .3rem .5rem; border-radius: 6px; }
 .urgent { border-left: 5px solid #b00020; padding-left: 1.4rem; }
 .tiers { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; align-items: start; }
@@ -66,17 +66,16 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <h1>{e(t("takehome.print_title"))}</h1>
 <p class="note">{e(explanation.disclaimer)}</p>
 <h2>{e(t("takehome.print_entered"))}</h2>
-<ul>{"".join(f"<li>{e(w)}</li>" for w in entered)}</ul>
+<p>{"; ".join(e(w) for w in entered)}.</p>
 <h2>{e(t("takehome.print_options"))}</h2>
 {"".join(option_groups)}
-<h2>{e(t("takehome.print_urgent"))}</h2>
 <div class="tiers">{urgent}</div>
 <div class="two"><div>
 <h2>{e(t("takehome.print_questions"))}</h2>
-<ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol></div>
-<div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
+<ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol>
 <p><small>{e(kb.meta.baseline)} {e(checked_sentence(kb))} {e(t("takehome.print_footer", version=explanation.knowledge_version,
-                                      date=dt.date.today().isoformat()))}</small></p>
+                                      date=dt.date.today().isoformat()))}</small></p></div>
+<div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
 </body></html>
 """
 

@@ -7,13 +7,16 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
-from . import body_picture, state, svg
+from . import body_picture, report_picture, state, svg
 from .notes import show_notes
 from .knowledge_base import get_knowledge
 from .text import t
 
-# Glossary words worth showing next to a question, when the content defines them.
-STEP_TERMS = {"hr": ("hormone receptor",), "her2": ("HER2", "HER2-low", "HER2-ultralow", "HER2-zero")}
+# Glossary words worth showing next to a question, when the content defines them. The HER2 step
+# shows none: each answer's own caption already says what it means, once.
+STEP_TERMS = {"hr": ("hormone receptor",)}
+# Steps whose helper shows the example report and the results strip.
+REPORT_STEPS = ("hr", "her2")
 
 
 def render(kb: KnowledgeBase) -> None:
@@ -41,13 +44,46 @@ def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool 
     st.radio(entry.question, values, index=values.index(current) if current in values else None,
              format_func=lambda v: _label(v, entry.values[v].label, kb.lang), captions=captions, key=wkey,
              horizontal=horizontal, on_change=state.store, args=(field, wkey, marker))
-    _help(kb, field, unsure=UNKNOWN in values)
+    _help(kb, field, unsure=UNKNOWN in values, marker=marker)
 
 
-def _help(kb: KnowledgeBase, field: str, unsure: bool = True) -> None:
+def _help(kb: KnowledgeBase, field: str, unsure: bool = True, marker: bool = False) -> None:
+    """"Where do I find this?": where the result is on a report, the example report for the
+    receptor steps, and a strip of results as reports write them, each of which sets the answer."""
     label = f"{t('steps.not_sure')}: {t('steps.not_sure_help').lower()}" if unsure else t("steps.why_ask")
+    entry = kb.inputs[field]
     with st.expander(label, icon="❓"):
-        st.markdown(kb.inputs[field].help)
+        st.markdown(entry.help)
+        if entry.on_report:
+            st.markdown(entry.on_report)
+        if field in REPORT_STEPS:
+            _report_example()
+        if entry.report_results:
+            st.markdown(f"**{t('report_picture.pick_intro')}**")
+            with st.container(key=f"strip_{field}"):
+                for i, result in enumerate(entry.report_results):
+                    answer = entry.values[result.value].label
+                    st.button(f"{result.says} → {answer[:1].upper()}{answer[1:]}", key=state.key(f"pick_{field}_{i}"),
+                              width="stretch", on_click=_pick, args=(field, result.value, marker))
+
+
+def _report_example() -> None:
+    words = t("report_picture")
+    picture, legend = st.columns([3, 2], vertical_alignment="top")
+    with picture:
+        svg.show(report_picture.svg(), max_width_px=420)
+    with legend:
+        st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(words["legend"], 1)))
+        st.caption(words["example"])
+
+
+def _pick(field: str, value: str, marker: bool) -> None:
+    """A result tapped on the strip: it becomes the answer, and the question above shows it."""
+    st.session_state[state.key(f"q_{field}")] = value
+    if marker:
+        state.answers()["markers"][field] = value
+    else:
+        state.answers()[field] = value
 
 
 def _glossary(kb: KnowledgeBase, step: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from knowledge import KnowledgeBase, explain
+from knowledge import KnowledgeBase, explain, missing_results
 from knowledge.approvals import checked_sentence
 
 from . import option_card, sites, state, takehome
@@ -36,8 +36,26 @@ def render(kb: KnowledgeBase) -> None:
     sites.render(explanation, kb)
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
+    nurse_card(kb, explanation)
     takehome.render(kb, explanation)
     disclaimer(explanation.disclaimer, "bottom", kb)
+
+
+def nurse_card(kb: KnowledgeBase, explanation) -> None:
+    """"Show this to your nurse": the results still missing, each with what it decides here,
+    made from what the shown options wait on (never written by hand)."""
+    missing = missing_results(explanation)
+    if not missing:
+        return
+    with st.container(border=True, key="nurse_card"):
+        st.subheader(t("results.nurse_heading"), anchor=False)
+        st.markdown(t("results.nurse_intro"))
+        lines = []
+        for name, results in missing:
+            decides = (t("results.nurse_decides_one", name=results[0].option.name) if len(results) == 1
+                       else t("results.nurse_decides", n=len(results)))
+            lines.append(f"- **{kb.inputs[name.removeprefix('marker:')].label}**: {decides}")
+        st.markdown("\n".join(lines))
 
 
 def disclaimer(text: str, where: str, kb: KnowledgeBase | None = None) -> None:
@@ -62,6 +80,8 @@ def _summary(kb: KnowledgeBase, explanation) -> None:
     with st.container(border=True, key="summary"):
         who = kb.inputs["sex"].values[answers["sex"]].label
         st.markdown(f"**{t('results.showing_for', who=who)}**")
+        if answers["sex"] == "male":  # what is different for men, before anything else
+            st.markdown(kb.meta.men_note)
         st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                   on_click=state.go, args=(state.STEPS[0],))
         st.markdown("  \n".join(lines))

@@ -108,6 +108,17 @@ def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[s
     return _STATUS[truth], tuple(sorted(depends, key=_input_order))
 
 
+def missing_results(explanation: Explanation) -> list[tuple[str, tuple[OptionResult, ...]]]:
+    """Each answer the shown options wait on (``hr``, ``marker:pik3ca``, …), with the options it
+    decides, in the order the questions ask them. The care team's judgement is not a result."""
+    waiting: dict[str, list[OptionResult]] = {}
+    for result in explanation.options:
+        for name in result.depends_on:
+            if name != CARE_TEAM:
+                waiting.setdefault(name, []).append(result)
+    return [(name, tuple(waiting[name])) for name in sorted(waiting, key=_input_order)]
+
+
 def lines_for(lines, profile: Profile) -> list[str]:
     """The lines that apply to this person: every plain line, and those marked for their sex."""
     return [line if isinstance(line, str) else line.text for line in lines
