@@ -71,7 +71,7 @@ def _report_example() -> None:
     words = t("report_picture")
     picture, legend = st.columns([3, 2], vertical_alignment="top")
     with picture:
-        svg.show(report_picture.svg(), max_width_px=420)
+        report_picture.show()
     with legend:
         st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(words["legend"], 1)))
         st.caption(words["example"])

@@ -1,6 +1,8 @@
-"""An example pathology report drawn as inline SVG, with the results people look for marked.
+"""An example pathology report, drawn for this app, with the results people look for marked.
 
-Made for this app: no real patient, no real report. Every text comes from the interface words
+It is drawn with HTML and CSS rather than SVG so that its words are real text: they follow the
+reader's text size (never below the app's 18 px), wrap on a phone and are read by screen
+readers in order. No real patient, no real report. Every word comes from the interface words
 (components/text_<lang>.yaml) and is escaped, so nothing from a link can reach the page.
 """
 
@@ -8,30 +10,36 @@ from __future__ import annotations
 
 from html import escape
 
+import streamlit as st
+
 from .text import t
 
-MARK, PAPER, INK, RULE = "#c2185b", "#ffffff", "#1f2933", "#cbd2d9"
-WIDTH, LINE_HEIGHT, TOP = 360, 24, 58
+CSS = """
+<style>
+.report-example { border: 1px solid #9aa5b1; border-radius: 6px; background: #fff; padding: .6rem .8rem;
+                  box-shadow: 2px 3px 0 #e4e7eb; margin: 0; }
+.report-example .title { margin: 0; font-weight: 700; letter-spacing: .04em; }
+.report-example .note { margin: 0 0 .4rem; color: #3e4c59; }
+.report-example ol { list-style: none; margin: 0; padding: 0; }
+.report-example li { display: flex; gap: .5rem; align-items: flex-start; margin: .3rem 0; }
+.report-example .mark { flex: none; min-width: 1.7em; height: 1.7em; border-radius: 50%; background: #ad1457;
+                        color: #fff; font-weight: 700; display: inline-flex; align-items: center; justify-content: center; }
+.report-example .marked { border: 2px solid #ad1457; background: #fde7f0; border-radius: 4px; padding: 0 .35rem; }
+</style>
+"""
 
 
-def svg(lang: str | None = None) -> str:
-    """The picture; its accessible name reads out every marked result with its number."""
+def html(lang: str | None = None) -> str:
+    """The example report as one HTML figure; its label says what it is."""
     words = t("report_picture", lang)
-    rows = [("", words["diagnosis"])] + list(enumerate(words["results"], 1))
-    height = TOP + LINE_HEIGHT * len(rows) + 16
-    parts = [f'<rect x="1" y="1" width="{WIDTH - 2}" height="{height - 2}" rx="6" fill="{PAPER}" stroke="{RULE}"/>',
-             f'<text x="16" y="26" font-size="13" font-weight="700" fill="{INK}">{escape(words["title"])}</text>',
-             f'<text x="16" y="44" font-size="11" fill="#52606d">{escape(words["subtitle"])}</text>']
-    for i, (number, text) in enumerate(rows):
-        y = TOP + i * LINE_HEIGHT
-        if number:
-            parts.append(f'<rect x="40" y="{y}" width="{WIDTH - 52}" height="{LINE_HEIGHT - 4}" rx="4" fill="#fde7f0" '
-                         f'stroke="{MARK}" stroke-width="1.5"/>')
-            parts.append(f'<circle cx="22" cy="{y + 10}" r="10" fill="{MARK}"/>'
-                         f'<text x="22" y="{y + 14}" font-size="12" font-weight="700" fill="#fff" '
-                         f'text-anchor="middle">{escape(str(number))}</text>')
-        parts.append(f'<text x="48" y="{y + 15}" font-size="12" fill="{INK}">{escape(text)}</text>')
-    label = words["label"] + " " + " ".join(f"{n}: {text}." for n, text in rows if n)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-            f'aria-label="{escape(label)}" style="width:100%;height:auto;display:block;font-family:sans-serif">'
-            f'{"".join(parts)}</svg>')
+    rows = [f'<li><span class="mark" style="visibility:hidden" aria-hidden="true"></span>'
+            f'<span>{escape(words["diagnosis"])}</span></li>']
+    rows += [f'<li><span class="mark" aria-hidden="true">{i}</span><span class="marked">{escape(text)}</span></li>'
+             for i, text in enumerate(words["results"], 1)]
+    return (f'{CSS}<figure class="report-example" role="figure" aria-label="{escape(words["label"])}">'
+            f'<p class="title">{escape(words["title"])}</p><p class="note">{escape(words["subtitle"])}</p>'
+            f'<ol>{"".join(rows)}</ol></figure>')
+
+
+def show() -> None:
+    st.markdown(html(), unsafe_allow_html=True)

@@ -82,6 +82,7 @@ def _summary(kb: KnowledgeBase, explanation) -> None:
         st.markdown(f"**{t('results.showing_for', who=who)}**")
         if answers["sex"] == "male":  # what is different for men, before anything else
             st.markdown(kb.meta.men_note)
+            st.caption(t("results.sources") + ": " + "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources))
         st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                   on_click=state.go, args=(state.STEPS[0],))
         st.markdown("  \n".join(lines))

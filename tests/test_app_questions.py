@@ -53,9 +53,9 @@ def test_the_her2_step_explains_each_category_once(kb):
 def test_the_helper_shows_the_example_report_with_every_mark(kb):
     at = new_app()
     begin(at)
-    pictures = [m.value for m in at.markdown if "<svg" in str(m.value)]
-    assert pictures and 'role="img"' in pictures[0] and "Ki-67" in pictures[0]
-    assert "Not a real person" in pictures[0]
+    pictures = [m.value for m in at.markdown if "report-example" in str(m.value)]
+    assert pictures and 'role="figure"' in pictures[0] and "Ki-67" in pictures[0]
+    assert "Not a real person" in pictures[0] and "<script" not in pictures[0]
 
 
 def test_markers_say_where_they_are_on_a_report(kb):
