@@ -43,6 +43,8 @@ TEXT_KEYS = frozenset({
     "reason", "indication",
     # inputs: where a result is on a report; meta: what is different for men
     "on_report", "says", "men_note",
+    # support.yaml: what treatment aims to do, supportive care, what each helpline offers
+    "aims", "care", "what",
     # vignettes
     "title", "story", "discussion",
     # the engine's connecting words (meta.yaml, words:)

@@ -32,6 +32,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "glossary.yaml": schema.GlossaryFile,
     "changelog.yaml": schema.ChangelogFile,
     "approvals.yaml": schema.DrugRegistry,
+    "support.yaml": schema.SupportFile,
 }
 OPTIONS_DIR = "options"
 # Files whose text is not translated: publication titles and the editors' changelog.
@@ -75,6 +76,7 @@ class KnowledgeBase:
     lang: str
     drugs: Mapping[str, schema.Drug]  # the registry: every drug the content names, with its US status
     registry_checked: dt.date  # US FDA approvals were checked up to this day
+    support: schema.SupportFile
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     # Derived data the engine computes once per rule set (never part of equality or output).
@@ -235,6 +237,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
     for j, source in enumerate(meta.men_note_sources):
         if source not in sources:
             col.add(_file_of(col, "meta.yaml"), ("men_note_sources", j), f"unknown source id '{source}'")
+    _check_support(col, single["support.yaml"], sources, meta, today)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
     if col.problems:
@@ -252,6 +255,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         lang=lang,
         drugs=drugs,
         registry_checked=single["approvals.yaml"].checked_up_to,
+        support=single["support.yaml"],
         drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
     )
@@ -486,6 +490,21 @@ def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, 
         if site_id not in sites:
             col.add(file, ("sites",), f"site '{site_id}' has no entry; every site needs one")
     return {site_id: sites[site_id] for site_id in SITE_VALUES if site_id in sites}
+
+
+def _check_support(col: _Collector, support: schema.SupportFile, sources: Mapping[str, schema.Source],
+                   meta: schema.Meta, today: dt.date) -> None:
+    file = _file_of(col, "support.yaml")
+    cited = [("aims_sources", support.aims_sources), ("care_sources", support.care_sources)]
+    cited += [(("helplines", i, "sources"), h.sources) for i, h in enumerate(support.helplines)]
+    for where, ids in cited:
+        for j, source in enumerate(ids):
+            if source not in sources:
+                loc = (where if isinstance(where, tuple) else (where,)) + (j,)
+                col.add(file, loc, f"unknown source id '{source}'; add it to sources.yaml")
+    _check_duplicates(col, file, "helplines", [h.id for h in support.helplines])
+    for i, helpline in enumerate(support.helplines):
+        _check_reviewed(col, file, ("helplines", i), helpline.id, helpline.reviewed, meta, today)
 
 
 def _check_glossary(col: _Collector, parsed: schema.GlossaryFile, drugs: Mapping[str, schema.Drug]) -> None:

@@ -346,6 +346,25 @@ class DrugRegistry(Strict):
     drugs: list[Drug] = Field(min_length=1)
 
 
+# ---- what treatment aims to do, supportive care and where to find support -------------------
+
+class Helpline(Strict):
+    id: Id
+    name: Text
+    what: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+    sources: list[Id] = Field(min_length=1)
+    reviewed: Date
+
+
+class SupportFile(Strict):
+    aims: Text  # what treatment for stage 4 usually aims to do, said calmly
+    aims_sources: list[Id] = Field(min_length=1)
+    care: Text  # what supportive and palliative care are
+    care_sources: list[Id] = Field(min_length=1)
+    helplines: list[Helpline] = Field(min_length=1)
+
+
 class ChangelogEntry(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     date: Date
