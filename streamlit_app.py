@@ -28,10 +28,16 @@ patient_pages = [
 # Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
 # One "For teachers" link; the teaching pages link to each other (see components/teaching).
 page = st.navigation(patient_pages + ([] if settings.kiosk() else teaching.pages()), position="top")
-with st.container(horizontal=True, key="controls", gap="medium"):
-    style.text_size_control()
-    if not (page == home and state.step() == state.START):  # the start screen has a big one of its own
-        language.switch()
+# One slim row on every screen, so the settings never push the content down: text size and
+# language behind one labelled button, and Start over beside it during the questions and results.
+with st.container(horizontal=True, key="controls", gap="small", vertical_alignment="center"):
+    on_start = page == home and state.step() == state.START
+    with st.popover(t("app.settings"), icon="⚙️"):
+        style.text_size_control()
+        if not on_start:  # the start screen has a big language choice of its own
+            language.switch()
+    if page == home and not on_start:
+        st.button(t("app.start_over"), icon="🔄", key=state.key("start_over_top"), on_click=state.start_over)
 idle.watch(page, home)  # kiosk mode only: Start over on every screen, idle reset
 page.run()
 style.scroll_to_top_if_moved()

@@ -76,7 +76,11 @@ def ready(page, timeout: float = 60_000) -> None:
 
 
 def tap_size(page, label: str, heading: str) -> dict:
-    page.get_by_test_id("stButtonGroup").locator("button").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
+    button = page.get_by_test_id("stButtonGroup").locator("button").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    if not button.is_visible():  # the text size sits behind the settings button (app and floor alike)
+        page.locator("[data-testid='stPopover'] button").first.click()
+        button.wait_for(state="visible")
+    button.click()
     try:
         page.wait_for_function(DONE, timeout=30_000)
     except Exception as exc:

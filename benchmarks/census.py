@@ -112,6 +112,11 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
     if kind in ("expandable", "expander"):
         return {"t": "expander", "label": scramble(_sub(proto, "expandable").label), "icon": _sub(proto, "expandable").icon,
                 "children": children}
+    if kind == "popover":
+        return {"t": "popover", "label": _sub(proto, "popover").label, "icon": _sub(proto, "popover").icon,
+                "children": children}
+    if kind == "column":
+        return {"t": "container", "border": False, "horizontal": False, "children": children}
     if kind in ("tab_container", "tabs"):
         return {"t": "tabs", "children": children}
     if kind == "tab":

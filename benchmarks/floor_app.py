@@ -63,6 +63,9 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
         elif kind == "expander":
             with st.expander(n["label"], icon=n["icon"] or None):
                 draw(n["children"], screen, counter)
+        elif kind == "popover":
+            with st.popover(n["label"], icon=n["icon"] or None):
+                draw(n["children"], screen, counter)
         elif kind == "tabs":
             tabs = st.tabs([c["label"] for c in n["children"]])
             for tab, child in zip(tabs, n["children"]):

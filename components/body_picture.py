@@ -1,7 +1,8 @@
-"""A simple body outline drawn as inline SVG; chosen places of spread are filled in.
+"""A soft body outline drawn as inline SVG; chosen places of spread are filled in.
 
-The SVG is built only from the fixed shapes below, the fixed site vocabulary and an
-escaped label, so no text from a link can reach the page.
+The SVG is built only from the fixed shapes below, the fixed site vocabulary, fixed place
+names and an escaped label, so no text from a link can reach the page. Each place is a
+group with a <title>, so pointing at it names it.
 """
 
 from __future__ import annotations
@@ -9,46 +10,96 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-ON, OFF, OFF_LINE = "#c2185b", "#e3e8ef", "#8a96a3"
-LINE, SKIN = "#4a5568", "#f7f9fc"
+from .icon_shapes import MAIN
+from .text import active
 
-# The person faces you, so their right side is on your left. viewBox 0 0 200 360.
-SILHOUETTE = (
-    f'<g fill="{SKIN}" stroke="{LINE}" stroke-width="2">'
-    '<rect x="38" y="82" width="20" height="128" rx="10" transform="rotate(6 48 82)"/>'
-    '<rect x="142" y="82" width="20" height="128" rx="10" transform="rotate(-6 152 82)"/>'
-    '<rect x="68" y="206" width="30" height="140" rx="13"/><rect x="102" y="206" width="30" height="140" rx="13"/>'
-    '<rect x="92" y="54" width="16" height="22" rx="4"/>'
-    '<rect x="60" y="72" width="80" height="150" rx="24"/>'
-    '<circle cx="100" cy="34" r="24"/></g>'
+ON, OFF, OFF_LINE = "#c2185b", "#e4edef", "#9db2b7"
+SKIN = "#fdf7f3"
+
+# The left half of the outline (the person's right side; they face you), from the neck down
+# to between the legs, as cubic segments (two control points and an end point each).
+_START = (89, 60)
+_LEFT = (
+    ((89, 72), (87, 78), (80, 80)),  # neck into the shoulder
+    ((66, 83), (54, 86), (49, 98)),  # rounded shoulder
+    ((44, 110), (43, 132), (41, 152)),  # upper arm
+    ((39, 172), (37, 194), (37, 210)),  # forearm
+    ((37, 221), (40, 226), (45, 226)),  # hand
+    ((50, 226), (52, 221), (52, 212)),
+    ((53, 192), (56, 170), (58, 152)),  # inside of the arm
+    ((60, 136), (62, 124), (65, 114)),  # armpit
+    ((65, 138), (64, 162), (68, 182)),  # side, in to the waist
+    ((71, 198), (64, 212), (64, 230)),  # hip
+    ((63, 262), (67, 300), (70, 328)),  # outside of the leg
+    ((70, 337), (75, 342), (83, 342)),  # foot
+    ((91, 342), (94, 337), (94, 328)),
+    ((94, 296), (96, 262), (97, 246)),  # inside of the leg
+    ((98, 240), (99, 238), (100, 238)),
 )
-# Drawn in this order, so organs sit on top of the bones.
+
+
+def _outline() -> str:
+    def pt(p: tuple[float, float], mirror: bool = False) -> str:
+        return f"{200 - p[0] if mirror else p[0]:g} {p[1]:g}"
+
+    d = [f"M{pt(_START)}"] + [f"C{pt(a)} {pt(b)} {pt(c)}" for a, b, c in _LEFT]
+    starts = [_START] + [seg[2] for seg in _LEFT[:-1]]
+    for (a, b, _), start in zip(reversed(_LEFT), reversed(starts)):  # the right half, walked back up
+        d.append(f"C{pt(b, True)} {pt(a, True)} {pt(start, True)}")
+    return "".join(d) + "Z"
+
+
+SILHOUETTE = (
+    f'<g fill="{SKIN}" stroke="{MAIN}" stroke-width="2.5" stroke-linejoin="round">'
+    f'<path d="{_outline()}"/><ellipse cx="100" cy="40" rx="24" ry="27"/></g>'
+)
+
+
+def _pair(shape: str) -> str:
+    """A shape and its mirror image across the middle of the body."""
+    return f'{shape}<g transform="matrix(-1 0 0 1 200 0)">{shape}</g>'
+
+
+# Drawn in this order: the chest wall behind the bones, the organs on top of the bones.
 SHAPES = {
-    "skin": '<rect x="60" y="72" width="80" height="150" rx="24" fill="none" stroke-width="5"/>',
-    "bone": ('<rect x="97" y="78" width="6" height="128" rx="3"/>'
-             '<path d="M76 204 Q100 190 124 204 L120 218 Q100 210 80 218 Z"/>'
-             '<rect x="79" y="222" width="8" height="110" rx="4"/><rect x="113" y="222" width="8" height="110" rx="4"/>'
-             '<rect x="44" y="92" width="6" height="100" rx="3" transform="rotate(6 47 92)"/>'
-             '<rect x="150" y="92" width="6" height="100" rx="3" transform="rotate(-6 153 92)"/>'),
-    "lung": '<ellipse cx="82" cy="112" rx="13" ry="25"/><ellipse cx="118" cy="112" rx="13" ry="25"/>',
-    "liver": '<path d="M66 146 Q94 136 114 146 Q106 166 72 164 Z"/>',
-    "lymph_nodes": ('<circle cx="66" cy="86" r="5"/><circle cx="134" cy="86" r="5"/>'
-                    '<circle cx="90" cy="66" r="4"/><circle cx="110" cy="66" r="4"/>'),
-    "brain": '<ellipse cx="100" cy="30" rx="17" ry="13"/>',
-    "other": ('<circle cx="170" cy="36" r="15"/>'
-              '<text x="170" y="43" font-size="20" font-family="sans-serif" text-anchor="middle" '
-              'fill="#fff" stroke="none">?</text>'),
+    "skin": ('<path d="M66 98C68 88 82 83 100 83C118 83 132 88 134 98V136C134 148 124 154 113 151C107 149 103 147 100 144'
+             'C97 147 93 149 87 151C76 154 66 148 66 136Z"/>'),
+    "bone": ('<rect x="97" y="76" width="6" height="140" rx="3"/>'
+             '<path d="M72 214C84 204 116 204 128 214C130 226 121 238 112 237L100 230L88 237C79 238 70 226 72 214Z"/>'
+             + _pair('<rect x="79" y="242" width="7" height="80" rx="3.5"/>'
+                     '<rect x="60" y="83" width="34" height="5" rx="2.5" transform="rotate(-14 77 85.5)"/>')),
+    "lung": _pair('<path d="M95 94C85 89 73 100 72 121C71 133 75 139 84 138C91 137 95 134 95 129Z"/>'),
+    "liver": '<path d="M68 158C82 151 104 151 118 157C113 173 92 182 73 177C66 173 65 164 68 158Z"/>',
+    "lymph_nodes": _pair('<circle cx="90" cy="72" r="3.5"/><circle cx="67" cy="106" r="4.5"/>'
+                         '<circle cx="70" cy="117" r="3.5"/>'),
+    "brain": ('<path d="M100 20C88 18 79 24 79 34C78 44 86 52 100 50C114 52 122 44 121 34C121 24 112 18 100 20Z"/>'
+              '<path d="M100 21V49" fill="none" stroke-linecap="round"/>'),
+    "other": ('<circle cx="170" cy="40" r="15"/>'
+              '<path d="M165 35.5a5.5 5.5 0 1 1 7.7 5c-1.5.7-2.7 1.8-2.7 3.5V45" fill="none" stroke="{mark}" '
+              'stroke-width="2.5" stroke-linecap="round"/><circle cx="170" cy="50.5" r="1.8" fill="{mark}" stroke="none"/>'),
+}
+
+# What pointing at a place says, in each language of the app.
+NAMES = {
+    "en": {"bone": "Bones", "lung": "Lungs", "liver": "Liver", "skin": "Skin or chest wall",
+           "lymph_nodes": "Lymph nodes", "brain": "Brain", "other": "Another place"},
+    "es": {"bone": "Huesos", "lung": "Pulmones", "liver": "Hígado", "skin": "Piel o pared torácica",
+           "lymph_nodes": "Ganglios linfáticos", "brain": "Cerebro", "other": "Otro lugar"},
 }
 
 
 def svg(chosen: Iterable[str], label: str) -> str:
     """The picture as an SVG string whose accessible name lists the chosen places."""
     chosen = set(chosen)
+    names = NAMES.get(active(), NAMES["en"])
     parts = []
     for site, shape in SHAPES.items():
         on = site in chosen
-        parts.append(f'<g fill="{ON if on else OFF}" stroke="{ON if on else OFF_LINE}" stroke-width="1.5">'
-                     f'{shape}</g>')
+        colour, line = (ON, "#ffffff") if on else (OFF, OFF_LINE)
+        if site == "other":
+            shape = shape.format(mark="#ffffff" if on else OFF_LINE)
+        parts.append(f'<g data-place="{site}" fill="{colour}" stroke="{line}" stroke-width="1.5">'
+                     f'<title>{escape(names[site])}</title>{shape}</g>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 360" role="img" aria-label="{escape(label)}" '
         f'style="width:100%;height:auto;display:block">{SILHOUETTE}{"".join(parts)}</svg>'

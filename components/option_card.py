@@ -1,4 +1,6 @@
-"""One treatment option as a card: plain summary first, the details one tap away."""
+"""One treatment option as a card. First layer: what it is in two or three sentences and why it
+is shown for you. One tap opens the rest, in the order a reader asks: how it is given, what it
+may do for you, what it may cause and what to report right away, then the rest, sources last."""
 
 from __future__ import annotations
 
@@ -6,20 +8,31 @@ import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_for, matched_because, waiting_on
 from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
+from knowledge.engine import shows_research
 
 from . import settings
-from .icons import icon
+from .icons import how_given, icon_svg
 from .text import t
+
+
+def anchor(option_id: str) -> str:
+    """The in-page address of a card, so a summary line can take the reader straight to it."""
+    return f"card-{option_id.replace('_', '-')}"
 
 
 def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     option = result.option
     with st.container(border=True, key=f"option_{option.id}"):
-        st.subheader(f"{icon(option.class_)} {option.name}", anchor=False)
+        st.markdown(f'<span id="{anchor(option.id)}"></span>', unsafe_allow_html=True)
+        st.subheader(option.name, anchor=False)
         st.markdown(option.summary)
+        way = how_given(option)
+        st.markdown(f'<span class="how-given">{icon_svg(way, size_px=32)} {t(f"results.given.{way}")}</span>',
+                    unsafe_allow_html=True)
         if result.status == CONDITIONAL:
-            tests = "; ".join(waiting_on(result, kb, profile))
-            st.markdown(f"**{t('results.only_if', tests=tests)}**")
+            st.markdown(f"**{t('results.only_if', tests='; '.join(waiting_on(result, kb, profile)))}**")
+        reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
+        st.markdown(f"**{t('results.why_shown')}:** {option.why}" + "".join(f"\n- {r}" for r in reasons))
         with st.expander(t("results.more", name=option.name)):
             _details(result, kb, profile)
 
@@ -30,24 +43,25 @@ def _section(title: str, body: str) -> None:
 
 def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     option, d = result.option, result.option.details
-    _section(t("results.what_it_is"), d.what_it_is)
-    _section(t("results.how_it_works"), d.how_it_works)
     _section(t("results.how_given"), d.how_given)
     notes = lines_for(d.notes, profile)
     if notes:
         _section(t("results.good_to_know"), "  \n".join(notes))
-    _section(t("results.may_help"), d.may_help)
-    _section(t("results.may_cause"), d.may_cause)
-    st.markdown(f"**{t('results.report_right_away')}**")
-    st.markdown("\n".join(f"- {line}" for line in lines_for(d.report_right_away, profile)))
+    left, right = st.columns(2)  # benefits and harms side by side, with equal weight
+    with left:
+        _section(t("results.may_help"), d.may_help)
+    with right:
+        _section(t("results.may_cause"), d.may_cause)
+        st.markdown(f"**{t('results.report_right_away')}**")
+        st.markdown("\n".join(f"- {line}" for line in lines_for(d.report_right_away, profile)))
+    _section(t("results.what_it_is"), d.what_it_is)
+    _section(t("results.how_it_works"), d.how_it_works)
     _section(t("results.typical_use"), d.typical_use)
     if option.drugs:
         _section(t("results.drugs"), "\n".join(f"- {_drug(kb, drug)}" for drug in option.drugs))
-    reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
-    _section(t("results.why_shown"), option.why + "".join(f"\n- {r}" for r in reasons))
     if option.europe:
         _section(t("results.europe"), option.europe)
-    if option.research:
+    if shows_research(option, profile):
         _section(t("results.research"), "  \n".join([option.research, *research_sentences(kb, option)]))
     approvals = approval_sentences(kb, option)
     if approvals or option.evidence.basis:

@@ -1,44 +1,156 @@
-"""The results screen: summary, options in four groups, places of spread, questions, take-home."""
+"""The results screen, in the reader's order.
+
+The first screen answers: what this means and what treatment aims to do, what often comes
+first for cancers like hers (or, when the receptor results are not known, which results decide
+most of this and where to find them), and when to get help right away. Everything else follows
+on demand: the treatments in the order they are usually met, every warning sign, support, the
+questions, the results still missing and the take-home.
+"""
 
 from __future__ import annotations
 
+import os
+from html import escape
+
 import streamlit as st
 
-from knowledge import KnowledgeBase, explain, missing_results
+from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
+from knowledge.profile import UNKNOWN
 
-from . import option_card, sites, state, takehome
+from . import option_card, settings, sites, state, takehome
 from .grouping import GROUPS, group
+from .icons import how_given, icon_svg
 from .notes import show_notes
 from .summary import answer_words, place_words
 from .text import t
+
+CLINIC_PHONE_ENV = "EXPLAINER_CLINIC_PHONE"
+FIRST_SCREEN_OPTIONS = 3  # at most this many names under "often one of the first treatments"
+SHORT_SIGNS = 2  # per tier on the first screen; every sign is further down
 
 
 def render(kb: KnowledgeBase) -> None:
     profile = state.profile()
     explanation = explain(profile, kb)
-    disclaimer(explanation.disclaimer, "top")
-    st.title(t("results.heading"), anchor=False)
-    show_notes()
-    _summary(kb, explanation)
-    st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
     groups = group(explanation)
+    with st.container(key="disclaimer_top"):  # short here; the whole notice closes the page
+        st.markdown(f'<p class="notice-short">ℹ️ {escape(t("results.notice_short"))}</p>', unsafe_allow_html=True)
+    st.title(t("results.heading"), anchor=False)
+    _meaning(kb, explanation)
+    if profile.hr == UNKNOWN or profile.her2 == UNKNOWN:
+        _unsure(kb, groups)
+    else:
+        _often_first(groups)
+    _get_help(kb, explanation)
+    show_notes()
+
+    st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
     st.header(t("results.options_heading"), anchor=False)
-    st.markdown(t("results.options_intro"))
-    tabs = st.tabs([t("results.tab", name=t(f"results.group_{name}"), n=len(groups[name])) for name in GROUPS])
-    for tab, name in zip(tabs, GROUPS):
-        with tab:
-            st.markdown(f"**{t(f'results.group_{name}')}.** {t(f'results.group_{name}_intro')}")
-            if not groups[name]:
-                st.markdown(f"_{t('results.group_empty')}_")
-            for result in groups[name]:
-                option_card.render(result, kb, profile)
+    for name in GROUPS:  # often first, often later, at any time, only if a test shows; empty ones left out
+        if groups[name]:
+            with st.container(key=f"group_{name}"):
+                st.subheader(t("results.group_title", name=t(f"results.group_{name}"), n=len(groups[name])),
+                             anchor=False)
+                st.markdown(t(f"results.group_{name}_intro"))
+                for result in groups[name]:
+                    option_card.render(result, kb, profile)
+    st.markdown('<span id="warning-signs"></span>', unsafe_allow_html=True)
     sites.render(explanation, kb)
+    _support(kb)
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
     nurse_card(kb, explanation)
     takehome.render(kb, explanation)
     disclaimer(explanation.disclaimer, "bottom", kb)
+
+
+def disclaimer(text: str, where: str, kb: KnowledgeBase | None = None) -> None:
+    with st.container(key=f"disclaimer_{where}"):
+        st.info(text + (f"  \n{checked_sentence(kb)}" if kb else ""), icon="ℹ️")
+
+
+def _meaning(kb: KnowledgeBase, explanation) -> None:
+    """Who this is for, what was said, and what treatment for stage 4 aims to do: three sentences."""
+    answers = state.answers()
+    places = place_words(kb, answers)
+    said = "; ".join(answer_words(kb, answers, with_sex=False))
+    with st.container(border=True, key="summary"):
+        who = kb.inputs["sex"].values[answers["sex"]].label
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(f"**{t('results.showing_for', who=who)}**", width="content")
+            st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
+                      on_click=state.go, args=(state.STEPS[0],))
+        if answers["sex"] == "male":  # what is different for men, before anything else
+            st.markdown(kb.meta.men_note)
+            st.caption(t("results.sources") + ": " + "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources))
+        where = t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none")
+        st.markdown(f"{t('results.summary_entered', answers=said)} {where}  \n{kb.support.aims}")
+
+
+def _often_first(groups) -> None:
+    """The one to three treatments often used first, each with how it is given and a tap to its card."""
+    first = groups["first"][:FIRST_SCREEN_OPTIONS]
+    if not first:
+        return
+    with st.container(key="often_first"):
+        st.subheader(t("results.first_heading"), anchor=False)
+        st.markdown("\n".join(_first_line(r.option) for r in first), unsafe_allow_html=True)
+
+
+def _first_line(option) -> str:
+    way = how_given(option)
+    return (f'<p class="first-option">{icon_svg(way, size_px=36)} <a href="#{option_card.anchor(option.id)}">'
+            f'{escape(option.name)}</a>: {escape(t(f"results.given.{way}"))}</p>')
+
+
+def _unsure(kb: KnowledgeBase, groups) -> None:
+    """Never an empty first screen: say which results decide most of this and where they are,
+    then what is for everyone."""
+    with st.container(border=True, key="unsure"):
+        st.subheader(t("results.unsure_heading"), anchor=False)
+        st.markdown(t("results.unsure_text"))
+        st.button(t("results.unsure_find"), key=state.key("unsure_find"), on_click=state.go, args=("hr",))
+    everyone = [r for r in groups["any"] if r.option.class_ in ("supportive_care", "clinical_trial")]
+    if everyone:
+        with st.container(key="everyone"):
+            st.subheader(t("results.everyone_heading"), anchor=False)
+            st.markdown(t("results.everyone_text") + "\n" + "\n".join(_first_line(r.option) for r in everyone),
+                        unsafe_allow_html=True)
+
+
+def _get_help(kb: KnowledgeBase, explanation) -> None:
+    """The most important warning signs for her places of spread, in the two tiers; every sign
+    is in "Where it has spread" further down."""
+    headings = tier_headings(kb)
+    parts = [s.site.urgent_signs for s in explanation.sites] + [explanation.general_urgent_signs]
+    with st.container(key="help_first"):
+        st.subheader(t("results.help_heading"), anchor=False)
+        columns = st.columns(2)  # side by side on a tablet, one under the other on a phone
+        for column, tier in zip(columns, ("emergency", "today")):
+            signs = list(dict.fromkeys(sign for p in parts for sign in getattr(p, tier)[:1]))[:SHORT_SIGNS]
+            if signs:
+                with column:
+                    st.error(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in signs), icon="🚨")
+        st.markdown(f"[{t('results.help_all')}](#warning-signs)")
+
+
+def _support(kb: KnowledgeBase) -> None:
+    """What supportive and palliative care are, and where to find support: sourced and dated."""
+    support = kb.support
+    with st.container(key="support"):
+        st.header(t("results.support_heading"), anchor=False)
+        st.markdown(support.care)
+        phone = os.environ.get(CLINIC_PHONE_ENV, "").strip()
+        lines = [t("results.clinic_phone", phone=escape(phone[:40]))] if phone else []
+        for helpline in support.helplines:
+            name = helpline.name if settings.kiosk() else f"[{helpline.name}]({helpline.url})"
+            lines.append(f"**{name}**: {helpline.what}")
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        cited = dict.fromkeys([*support.care_sources, *support.aims_sources,
+                               *(s for h in support.helplines for s in h.sources)])
+        st.caption(t("results.sources") + ": " + "; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})"
+                                                            for s in cited))
 
 
 def nurse_card(kb: KnowledgeBase, explanation) -> None:
@@ -56,33 +168,3 @@ def nurse_card(kb: KnowledgeBase, explanation) -> None:
                        else t("results.nurse_decides", n=len(results)))
             lines.append(f"- **{kb.inputs[name.removeprefix('marker:')].label}**: {decides}")
         st.markdown("\n".join(lines))
-
-
-def disclaimer(text: str, where: str, kb: KnowledgeBase | None = None) -> None:
-    with st.container(key=f"disclaimer_{where}"):
-        st.info(text + (f"  \n{checked_sentence(kb)}" if kb else ""), icon="ℹ️")
-
-
-def _summary(kb: KnowledgeBase, explanation) -> None:
-    answers = state.answers()
-    places = place_words(kb, answers)
-    conditional = sum(1 for r in explanation.options if r.status == "conditional")
-    lines = [
-        t("results.summary_entered", answers="; ".join(answer_words(kb, answers, with_sex=False))),
-        t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none"),
-        " ".join(filter(None, [
-            t("results.summary_count_one") if len(explanation.options) == 1
-            else t("results.summary_count", n=len(explanation.options)),
-            "" if conditional == 0 else t("results.summary_conditional_one") if conditional == 1
-            else t("results.summary_conditional", m=conditional),
-            t("results.summary_decide")])),
-    ]
-    with st.container(border=True, key="summary"):
-        who = kb.inputs["sex"].values[answers["sex"]].label
-        st.markdown(f"**{t('results.showing_for', who=who)}**")
-        if answers["sex"] == "male":  # what is different for men, before anything else
-            st.markdown(kb.meta.men_note)
-            st.caption(t("results.sources") + ": " + "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources))
-        st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
-                  on_click=state.go, args=(state.STEPS[0],))
-        st.markdown("  \n".join(lines))

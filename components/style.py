@@ -47,6 +47,26 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 [class*="st-key-lang_big"] button p { font-size: 1.3rem !important; }
 /* Streamlit's "Press Enter" hint in a text box: readable, like every other text. */
 [data-testid="InputInstructions"], [data-testid="InputInstructions"] span { font-size: 0.9rem !important; }
+/* Captions carry meaning (what an answer means, review dates): dark enough for 7:1 contrast. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p, .stRadio [data-testid="stCaptionContainer"] p,
+[data-testid="stRadio"] label div p + div, [data-testid="stMarkdownContainer"] small
+  { color: #262730 !important; opacity: 1 !important; }
+/* The first screen of results: the treatments often used first, each with how it is given. */
+.first-option { display: flex; align-items: center; gap: .6rem; margin: .35rem 0; }
+.first-option a { font-weight: 600; }
+.first-option svg, .how-given svg { flex: none; }
+.how-given { display: inline-flex; align-items: center; gap: .5rem; }
+/* The settings row stays slim; on a phone the settings button shows its icon, and its name
+   stays for screen readers. */
+.st-key-controls { min-height: 48px; }
+@media (max-width: 640px) {
+  .st-key-controls [data-testid="stPopover"] button p { position: absolute; width: 1px; height: 1px;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+}
+/* Results: the short notice, a smaller page heading and compact first-screen sections. */
+.notice-short { margin: 0; color: #0b3d7a; font-weight: 600; }
+.st-key-summary h1, [data-testid="stMain"] h1 { font-size: 2.3rem; }
+.st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.35rem; padding: .2rem 0; }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }

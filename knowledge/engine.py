@@ -119,6 +119,12 @@ def missing_results(explanation: Explanation) -> list[tuple[str, tuple[OptionRes
     return [(name, tuple(waiting[name])) for name in sorted(waiting, key=_input_order)]
 
 
+def shows_research(option: schema.Option, profile: Profile) -> bool:
+    """A research note is shown only when it can concern this person (``research_when``)."""
+    return bool(option.research) and (option.research_when is None
+                                      or evaluate(option.research_when, profile)[0] is not Truth.FALSE)
+
+
 def lines_for(lines, profile: Profile) -> list[str]:
     """The lines that apply to this person: every plain line, and those marked for their sex."""
     return [line if isinstance(line, str) else line.text for line in lines

@@ -150,6 +150,7 @@ class Option(Strict):
     questions: list[Line] = []
     research: Text | None = None
     research_drugs: list[DrugName] = []  # their US status is added to the research text from the registry
+    research_when: ConditionField = None  # shown only to people it can concern (default: everyone shown the option)
     europe: Text | None = None
     ask_team: list[AskTeam] = []
     evidence: Evidence = Evidence()

@@ -161,7 +161,7 @@ def test_the_language_is_kept_through_the_flow_and_reachable_on_every_screen():
         click(at, f"next_{step}")
     assert at.title[0].value == "Más datos de mi informe"
     click(at, "next_more")
-    assert at.title[0].value == "De qué suelen hablar los médicos"
+    assert at.title[0].value == "Qué significa esto para usted"
     assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
 
 
@@ -275,7 +275,7 @@ def test_spanish_share_link_carries_the_language_and_reopens_in_spanish(kb_es):
     assert again.session_state["lang"] == "es"
     assert again.session_state["step"] == "results"
     assert option_cards(again) == cards
-    assert again.title[0].value == "De qué suelen hablar los médicos"
+    assert again.title[0].value == "Qué significa esto para usted"
     assert "Estos resultados se abrieron desde un enlace compartido." in texts(again)
     assert page_lang(again) == "es"
     assert not again.query_params

@@ -103,7 +103,7 @@ def test_validate_lists_every_problem_as_file_line_field_message(content_copy):
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 3, lines
     assert any(line.endswith(f"{CDK}:6: options[0].timming: unknown field 'timming'; allowed here: id, class, name, "
-                             "drugs, timing, when, summary, why, details, questions, research, research_drugs, europe, "
+                             "drugs, timing, when, summary, why, details, questions, research, research_drugs, research_when, europe, "
                              "ask_team, evidence, sources, reviewed, cases") for line in lines), lines
     assert any(line.endswith("inputs.yaml:54: (file): 'yes' is ambiguous in YAML (older readers turn it into "
                              "true/false); write true or false, or put it in quotes: \"yes\"") for line in lines), lines

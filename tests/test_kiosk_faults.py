@@ -58,7 +58,7 @@ FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
                        ("options/cdk46.yaml:56", "last reviewed on 2020-01-01, more than 365 days ago")),
     "missing_file": (_remove("sources.yaml"), ("content/sources.yaml:1", "cannot read the file")),
     "broken_spanish": (_edit(SPANISH_OPTION, 'name: "Inhibidor de CDK4/6 con terapia hormonal"',
-                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:27", "YAML syntax error")),
+                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:26", "YAML syntax error")),
     "oversized_file": (_oversize, ("cdk46.yaml:1", "at most 262144 bytes")),
     "yaml_alias": (_edit(OPTION, "    timing: first", "    timing: &t first\n    summary_copy: *t"),
                    ("options/cdk46.yaml:13", "anchor '&t' is not allowed")),

@@ -1,15 +1,21 @@
-"""Every patient-facing text is plain: reading grade at most 8, median at most 6.5, and it never
-uses the phrases the content guide rules out.
+"""Every patient-facing text is plain: reading grade at most 8, median at most 6.5, no sentence
+with more than two glossary terms, and it never uses the phrases the content guide rules out.
 
 How the grade is measured (see docs/content-method.md):
 
 * textstat 0.7.8 (pinned; works offline), Flesch-Kincaid grade, one score per text.
-* Before scoring, names a reader has to learn as names are swapped for a one-syllable word:
+* Before scoring, only names a reader has to learn as names are swapped for a one-syllable word:
   every drug in any option (and its brand names and short forms from the glossary), the pending
-  drugs, gene and test names (HER2, PIK3CA, PD-L1 ...), and a short fixed list of treatment and
-  receptor names that are each defined in the glossary (NAMED_TERMS). A six-syllable drug name
-  would otherwise add several grades to any sentence, although the reader sees it as one word.
-* Everything else is scored as written.
+  drugs, and gene, protein and test names (TECH_NAMES: HER2, PIK3CA, PD-L1 ...). A six-syllable
+  drug name would otherwise add several grades to any sentence, although the reader sees it as
+  one word.
+* Everything else is scored as written, including treatment and receptor words such as
+  "chemotherapy", "antibody-drug conjugate" or "hormone receptor-positive": they are hard for the
+  reader, so the text leads with what the treatment does and gives the name after.
+
+Concept load: a glossary term is any `term` or `also` entry of glossary.yaml, matched
+case-insensitively as a whole word (longest first, so "spinal cord compression" is one term),
+except drug names and gene/test names. No sentence of a patient text uses more than two.
 """
 
 from __future__ import annotations
@@ -34,14 +40,7 @@ TECH_NAMES = (
     "FISH", "IHC", "GnRH", "LHRH", "ER", "PR", "MRI", "DNA", "TNBC", "SERD", "ADC",
     "ClinicalTrials.gov", "PALB2",
 )
-# Names of kinds of treatment and of receptor groups. Each is defined in the glossary, is the
-# word the care team and the reports use, and has no shorter plain word that means the same.
-NAMED_TERMS = (
-    "hormone receptor-positive", "hormone receptor-negative", "hormone receptors", "hormone receptor",
-    "chemotherapy", "immunotherapy", "antibody-drug conjugates", "antibody-drug conjugate",
-    "triple-negative", "aromatase inhibitors", "aromatase inhibitor", "tyrosine kinase inhibitor",
-    "interstitial lung disease", "ovarian suppression", "radiosurgery",
-)
+MAX_GLOSSARY_TERMS_PER_SENTENCE = 2
 FORBIDDEN = ("you should", "recommended for you", "the best option", "your treatment is")
 
 
@@ -117,9 +116,8 @@ def _sub(text: str, words, placeholder: str, ignore_case: bool) -> str:
 
 
 def prepared(text: str, drugs: set[str]) -> str:
-    """The text as scored: drug names, gene/test names and NAMED_TERMS replaced."""
+    """The text as scored: drug names and gene/test names replaced; all else as written."""
     text = _sub(text, drugs, "drug", True)
-    text = _sub(text, NAMED_TERMS, "term", True)
     return _sub(text, TECH_NAMES, "name", False)
 
 
@@ -161,7 +159,10 @@ def test_enough_texts_are_measured(grades):
 def test_drug_names_are_replaced_before_scoring(kb):
     drugs = drug_names(kb)
     assert prepared("Trastuzumab deruxtecan is given by drip.", drugs) == "drug is given by drip."
-    assert prepared("A HER2 test and chemotherapy.", drugs) == "A name test and term."
+    assert prepared("A HER2 test and chemotherapy.", drugs) == "A name test and chemotherapy."
+    # Treatment words are scored as written: no one-syllable stand-in for them.
+    assert prepared("An antibody-drug conjugate for hormone receptor-positive cancer.", drugs) == \
+        "An antibody-drug conjugate for hormone receptor-positive cancer."
 
 
 @pytest.mark.parametrize("phrase", FORBIDDEN)
@@ -179,3 +180,76 @@ def test_urgent_signs_are_said_once_under_their_heading(kb):
     assert not [s for s in signs if s.lower().startswith(("get medical help", "call "))]
     assert kb.meta.emergency_number in kb.meta.urgent_words.emergency.format(number=kb.meta.emergency_number)
     assert "{number}" in kb.meta.urgent_words.emergency
+
+
+# ---- concept load: at most two glossary terms in one sentence ----------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _is_name(entry: str, drugs: set[str]) -> bool:
+    """A drug name, or a gene/protein/test name (TECH_NAMES, alone or joined by "and")."""
+    if entry.lower() in {d.lower() for d in drugs}:
+        return True
+    words = [w for w in entry.split() if w != "and"]
+    return bool(words) and all(w in TECH_NAMES for w in words)
+
+
+def glossary_terms(kb) -> set[str]:
+    drugs = drug_names(kb)
+    entries = {e for t in kb.glossary for e in (t.term, *t.also)}
+    return {e for e in entries if not _is_name(e, drugs)}
+
+
+def _pattern(words) -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+
+
+def term_counter(terms: set[str], names: set[str]):
+    """A function giving the glossary terms in a sentence. Names (drugs, genes, tests) are matched
+    too, longest first, so that a glossary word inside a name is not counted; then dropped."""
+    pattern = _pattern(terms | names)
+    lowered = {t.lower() for t in terms}
+
+    def found(sentence: str) -> list[str]:
+        return [m.group(0) for m in pattern.finditer(sentence) if m.group(0).lower() in lowered]
+
+    return found
+
+
+@pytest.fixture(scope="module")
+def count_terms(kb):
+    return term_counter(glossary_terms(kb), drug_names(kb) | set(TECH_NAMES))
+
+
+def test_glossary_term_counter_works(kb, count_terms):
+    terms = glossary_terms(kb)
+    assert {"chemotherapy", "hormone receptor-positive", "spinal cord compression", "care team"} <= terms
+    assert not {"HER2", "PIK3CA", "letrozole", "Enhertu", "BRCA1 and BRCA2"} & terms
+    made_up = ("Your care team may give chemotherapy for hormone receptor-positive cancer "
+               "that has spread to the lymph nodes.")
+    assert count_terms(made_up) == ["care team", "chemotherapy", "hormone receptor-positive", "lymph nodes"]
+    # Longest match wins; drug and gene names are not glossary terms; case does not matter.
+    assert count_terms("Spinal cord compression is rare.") == ["Spinal cord compression"]
+    assert count_terms("Letrozole is an aromatase inhibitor for HER2-negative cancer.") == \
+        ["aromatase inhibitor", "HER2-negative"]
+    assert count_terms("A HER2 test and a PIK3CA test.") == []
+    assert count_terms("The chemotherapy drug and chemo.") == ["chemotherapy", "chemo"]
+    assert sentences("One. Two? Three: four\nFive") == ["One.", "Two?", "Three: four", "Five"]
+    assert len(count_terms(made_up)) > MAX_GLOSSARY_TERMS_PER_SENTENCE  # the check below can fail
+
+
+def test_no_sentence_uses_more_than_two_glossary_terms(kb, count_terms):
+    """The same texts as the grade (names and labels are titles, not sentences)."""
+    heavy = []
+    for where, text in patient_texts(kb):
+        for sentence in sentences(text):
+            found = count_terms(sentence)
+            if len(found) > MAX_GLOSSARY_TERMS_PER_SENTENCE:
+                heavy.append(f"{where}: {found}: {sentence}")
+    assert not heavy, "sentences with more than two glossary terms:\n" + "\n".join(heavy)

@@ -13,8 +13,6 @@ step = state.step()
 if step == state.START:
     start.render()
 else:
-    st.button(t("app.start_over"), icon="🔄", key=state.key("start_over_top"), on_click=state.start_over,
-              help=None)
     if step == state.RESULTS:
         results.render(kb)
         st.button(t("app.start_over"), icon="🔄", key=state.key("start_over_bottom"), on_click=state.start_over)

@@ -52,7 +52,7 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
     shot(page, f"{size}-5-more")
 
     tap(page, "Show my results")
-    expect(page.get_by_role("heading", name="What doctors often talk about")).to_be_visible()
+    expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
     expect(page.get_by_text("This is general education, not medical advice").first).to_be_visible()
     for place in ("Bones", "Liver", "Brain"):
         expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
@@ -122,7 +122,7 @@ def test_keyboard_alone_completes_the_flow(app_server, make_page):
     tab_to(page, "Show my results")
     page.keyboard.press("Enter")
     ready(page)
-    expect(page.get_by_role("heading", name="What doctors often talk about")).to_be_visible()
+    expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
     expect(page.get_by_role("heading", name="Lungs", exact=True)).to_be_visible()
 
 
@@ -146,7 +146,7 @@ def test_shared_link_reopens_results_and_bad_parts_are_noted(app_server, make_pa
     page = open_app(make_page, base, "phone",
                     "?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&esr1=positive"
                     "&her2=zzz&site=<img src=x onerror=alert(1)>")
-    expect(page.get_by_role("heading", name="What doctors often talk about")).to_be_visible()
+    expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
     expect(page.get_by_text("could not be read")).to_be_visible()
     assert "hr=" not in page.url  # the answers do not stay in the address bar
     expect(page.locator("img[src='x']")).to_have_count(0)

@@ -143,7 +143,7 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     shot(page, f"es-{size}-5-more")
 
     tap(page, "Ver mis resultados")
-    heading(page, "De qué suelen hablar los médicos")
+    heading(page, "Qué significa esto para usted")
     expect(page.get_by_text("Esto es información educativa general, no consejo médico").first).to_be_visible()
     for place in ("Huesos", "Hígado", "Cerebro"):
         expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
@@ -155,9 +155,9 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     shot(page, f"es-{size}-6-results")
 
     switch_language(page, "English", "en")  # the small switch on a later screen
-    heading(page, "What doctors often talk about")
+    heading(page, "What this means for you")
     switch_language(page, "Español", "es")
-    heading(page, "De qué suelen hablar los médicos")
+    heading(page, "Qué significa esto para usted")
     page.get_by_role("button", name="Empezar de nuevo", exact=True).last.click()
     ready(page)
     expect(page.get_by_role("button", name="Empezar", exact=True)).to_be_visible()  # Start over keeps Spanish
@@ -194,14 +194,14 @@ def test_spanish_glossary_and_about(app_server, make_page):
 def test_spanish_link_reopens_in_spanish_and_a_bad_language_is_noted(app_server, make_page):
     base, _ = app_server
     page = open_app(make_page, base, "phone", "?lang=es&hr=positive&her2=low&site=bone&site=liver&esr1=positive&sex=female")
-    heading(page, "De qué suelen hablar los médicos")
+    heading(page, "Qué significa esto para usted")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_text("Estos resultados se abrieron desde un enlace compartido.")).to_be_visible()
     assert "lang=" not in page.url
     shot(page, "es-phone-9-shared-link")
 
     bad = open_app(make_page, base, "phone", "?lang=klingon&hr=positive&sex=female")
-    heading(bad, "What doctors often talk about")
+    heading(bad, "What this means for you")
     expect(bad.locator("html")).to_have_attribute("lang", "en")
     expect(bad.get_by_text("could not be read, so they were left out: the language")).to_be_visible()
 
@@ -210,7 +210,7 @@ def test_spanish_printout_is_spanish_and_one_page(app_server, make_page):
     base, _ = app_server
     page = open_app(make_page, base, "tablet-portrait", "?lang=es&hr=negative&her2=zero&site=brain&site=bone"
                                                         "&site=lung&pdl1=positive&sex=female")
-    heading(page, "De qué suelen hablar los médicos")
+    heading(page, "Qué significa esto para usted")
     with page.expect_download() as info:
         page.get_by_role("button", name="Descargar un resumen para imprimir").click()
     assert info.value.suggested_filename == "resumen.html"

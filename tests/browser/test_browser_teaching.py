@@ -86,7 +86,7 @@ def test_a_case_opens_in_the_explainer_results(app_server, make_page):
     page = open_page(make_page, base, "cases")
     page.get_by_role("button", name="Open this case in the explainer").first.click()
     ready(page)
-    expect(page.get_by_role("heading", name="What doctors often talk about", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="What this means for you", level=1)).to_be_visible()
     summary = page.locator(".st-key-summary")
     expect(summary).to_contain_text("Showing information for: a woman")
     expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes;")

@@ -21,7 +21,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 PUBLIC = "https://explainer.clinic.example/"
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45", "EXPLAINER_PUBLIC_URL": PUBLIC,
              "PYTHONUNBUFFERED": "1"}
-RESULTS_HEADING = "What doctors often talk about"
+RESULTS_HEADING = "What this means for you"
 ANSWER_WORDS = ("Hormone receptors: positive", "HER2: low", RESULTS_HEADING)
 
 # Records every address the page puts in its own history (pushState/replaceState) and every

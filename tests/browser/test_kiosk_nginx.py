@@ -101,7 +101,7 @@ def test_a_tablet_session_works_through_nginx_and_no_log_holds_answers(proxied_k
     page.on("websocket", lambda ws: sockets.append(ws.url))
     page.goto(base + "/?hr=positive&her2=low&site=bone&site=liver&sex=female")  # a share link, through the proxy
     first_ready(page)
-    expect(page.get_by_role("heading", name="What doctors often talk about")).to_be_visible()
+    expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
     page.get_by_role("button", name="Change my answers").click()  # a tap: a rerun over the proxied websocket
     ready(page)
     expect(page.get_by_role("radio", name="A woman", exact=True)).to_be_checked()

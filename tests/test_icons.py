@@ -1,0 +1,167 @@
+"""The app's own icons and body picture: valid, accessible, self-contained SVG."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from components import body_picture, icon_shapes
+from components.icons import WAYS, how_given, icon, icon_names, icon_svg
+from knowledge import load_knowledge
+from knowledge.profile import SITE_VALUES
+from knowledge.schema import OPTION_CLASSES
+
+SVG = "{http://www.w3.org/2000/svg}"
+NAMES = sorted(set(OPTION_CLASSES) | set(WAYS) | set(SITE_VALUES))
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _no_outside_references(markup: str) -> None:
+    lowered = markup.lower()
+    for bad in ("href=", "url(", "<image", "<script", "<foreignobject", "@import", "javascript:"):
+        assert bad not in lowered, bad
+
+
+def test_every_name_has_an_icon():
+    assert set(NAMES) <= set(icon_names())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_icon_is_valid_self_contained_svg(name):
+    markup = icon_svg(name, size_px=32)
+    root = ET.fromstring(markup)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("viewBox") == "0 0 48 48"
+    assert root.get("width") == root.get("height") == "32"
+    assert root.get("aria-hidden") == "true"
+    assert root.get("role") is None and root.get("aria-label") is None
+    assert len(root) > 0
+    _no_outside_references(markup)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labelled_icon_is_an_image_with_an_escaped_name(name):
+    label = 'Pill <script>alert("x")</script> & \'more\''
+    markup = icon_svg(name, label)
+    assert "<script" not in markup
+    root = ET.fromstring(markup)
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == label  # escaped in the markup, the same text once parsed
+    assert root.get("aria-hidden") is None
+    _no_outside_references(markup)
+
+
+def test_unknown_name_and_odd_sizes():
+    with pytest.raises(ValueError):
+        icon_svg("nonsense")
+    assert 'width="8"' in icon_svg("pill", size_px=-5)
+    assert 'width="512"' in icon_svg("pill", size_px=10_000)
+
+
+def test_main_colour_is_dark_enough():
+    assert _contrast(icon_shapes.MAIN, "#ffffff") >= 7
+    for name in NAMES:
+        assert ET.fromstring(icon_svg(name)).get("stroke") == icon_shapes.MAIN
+
+
+def test_every_stroke_colour_is_from_the_palette():
+    palette = {icon_shapes.MAIN.lower(), icon_shapes.TINT.lower(), icon_shapes.WARM.lower(),
+               icon_shapes.WHITE.lower(), "#5f9ea3", "none"}
+    for name in NAMES:
+        colours = set(re.findall(r'(?:fill|stroke)="([^"]+)"', icon_svg(name).lower()))
+        assert colours <= palette, (name, colours - palette)
+
+
+def test_emoji_icon_still_works():
+    for option_class in OPTION_CLASSES:
+        assert icon(option_class)
+    assert icon("unknown") == "💊"
+
+
+# How each option is given.
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def test_every_option_is_given_one_way(kb):
+    for option in kb.options:
+        assert how_given(option) in WAYS, option.id
+
+
+@pytest.mark.parametrize("option_id, way", [
+    ("cdk46_with_endocrine", "pill"),
+    ("palbociclib_her2_positive_maintenance", "pill"),
+    ("tdxd_her2_low", "drip"),
+    ("tdxd_pertuzumab_first_line", "drip"),
+    ("fulvestrant", "shot"),
+    ("ovarian_suppression", "shot"),
+    ("gnrh_agonist_with_ai_men", "shot"),  # goserelin shots with pills: the first drug decides
+    ("aromatase_inhibitor", "pill"),
+    ("tamoxifen", "pill"),
+    ("tucatinib_triplet", "pill"),
+    ("gedatolisib", "drip"),
+    ("pembrolizumab_tnbc", "drip"),
+    ("bone_modifying_drugs", "drip"),
+    ("chemotherapy_triple_negative", "drip"),
+    ("chemotherapy_hr_positive", "pill"),  # capecitabine first
+    ("supportive_care", "care"),
+    ("clinical_trials", "care"),
+    ("surgery_bone", "surgery"),
+])
+def test_known_options(kb, option_id, way):
+    option = next(o for o in kb.options if o.id == option_id)
+    assert how_given(option) == way
+
+
+def test_radiation_options_are_radiation(kb):
+    radiation = [o for o in kb.options if o.class_ == "radiation"]
+    assert radiation
+    assert all(how_given(o) == "radiation" for o in radiation)
+
+
+# The body picture.
+
+def _places(markup: str) -> dict[str, ET.Element]:
+    root = ET.fromstring(markup)
+    return {g.get("data-place"): g for g in root.iter(f"{SVG}g") if g.get("data-place")}
+
+
+@pytest.mark.parametrize("chosen", [(), ("bone",), ("brain", "liver"), ("skin", "lymph_nodes", "other"),
+                                    tuple(SITE_VALUES)])
+def test_body_picture_fills_exactly_the_chosen_places(chosen):
+    markup = body_picture.svg(chosen, "Body picture")
+    places = _places(markup)
+    assert set(places) == set(SITE_VALUES)
+    for site, group in places.items():
+        filled = group.get("fill") == body_picture.ON
+        assert filled == (site in chosen), site
+        assert group.find(f"{SVG}title") is not None and group.find(f"{SVG}title").text
+
+
+def test_body_picture_is_small_accessible_and_self_contained():
+    label = 'Places: <b>"bones"</b> & more'
+    markup = body_picture.svg(SITE_VALUES, label)
+    assert len(markup.encode()) < 6 * 1024
+    root = ET.fromstring(markup)
+    assert root.get("role") == "img" and root.get("aria-label") == label
+    assert "<b>" not in markup
+    _no_outside_references(markup)
+
+
+def test_body_picture_ignores_unknown_places():
+    places = _places(body_picture.svg(["elbow", "<script>"], "x"))
+    assert all(g.get("fill") != body_picture.ON for g in places.values())
