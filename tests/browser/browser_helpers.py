@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,11 +34,11 @@ def choose(page: Page, label: str) -> None:
     radio = page.get_by_role("radio", name=label, exact=True)
     for attempt in range(3):
         ready(page)
-        radio.check(force=True)
         try:
+            radio.check(force=True)
             expect(radio).to_be_checked(timeout=3000)
             break
-        except AssertionError:
+        except (AssertionError, PlaywrightError):  # the tap landed while the screen was changing
             if attempt == 2:
                 raise
     ready(page)
