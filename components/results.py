@@ -38,11 +38,14 @@ def render(kb: KnowledgeBase) -> None:
         st.markdown(f'<p class="notice-short">ℹ️ {escape(t("results.notice_short"))}</p>', unsafe_allow_html=True)
     st.title(t("results.heading"), anchor=False)
     _meaning(kb, explanation)
-    if profile.hr == UNKNOWN or profile.her2 == UNKNOWN:
-        _unsure(kb, groups)
+    unsure = profile.hr == UNKNOWN or profile.her2 == UNKNOWN
+    if unsure:
+        _unsure()
     else:
         _often_first(groups)
     _get_help(kb, explanation)
+    if unsure:
+        _for_everyone(groups)
     show_notes()
 
     st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
@@ -82,10 +85,13 @@ def _meaning(kb: KnowledgeBase, explanation) -> None:
             st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                       on_click=state.go, args=(state.STEPS[0],))
         if answers["sex"] == "male":  # what is different for men, before anything else
-            st.markdown(kb.meta.men_note)
-            st.caption(t("results.sources") + ": " + "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources))
+            cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
+            st.markdown(f'{escape(kb.meta.men_note)} ({escape(t("results.sources"))}: {escape(cited)})',
+                        unsafe_allow_html=True)
         where = t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none")
-        st.markdown(f"{t('results.summary_entered', answers=said)} {where}  \n{kb.support.aims}")
+        st.markdown(kb.support.aims)
+        st.markdown(f'<p class="you-said">{escape(t("results.summary_entered", answers=said))} {escape(where)}</p>',
+                    unsafe_allow_html=True)
 
 
 def _often_first(groups) -> None:
@@ -104,13 +110,16 @@ def _first_line(option) -> str:
             f'{escape(option.name)}</a>: {escape(t(f"results.given.{way}"))}</p>')
 
 
-def _unsure(kb: KnowledgeBase, groups) -> None:
-    """Never an empty first screen: say which results decide most of this and where they are,
-    then what is for everyone."""
+def _unsure() -> None:
+    """Never an empty first screen: which results decide most of this, and where they are."""
     with st.container(border=True, key="unsure"):
         st.subheader(t("results.unsure_heading"), anchor=False)
         st.markdown(t("results.unsure_text"))
         st.button(t("results.unsure_find"), key=state.key("unsure_find"), on_click=state.go, args=("hr",))
+
+
+def _for_everyone(groups) -> None:
+    """What applies to everyone, before any "only if a test shows" option."""
     everyone = [r for r in groups["any"] if r.option.class_ in ("supportive_care", "clinical_trial")]
     if everyone:
         with st.container(key="everyone"):
@@ -128,11 +137,19 @@ def _get_help(kb: KnowledgeBase, explanation) -> None:
         st.subheader(t("results.help_heading"), anchor=False)
         columns = st.columns(2)  # side by side on a tablet, one under the other on a phone
         for column, tier in zip(columns, ("emergency", "today")):
-            signs = list(dict.fromkeys(sign for p in parts for sign in getattr(p, tier)[:1]))[:SHORT_SIGNS]
+            signs = list(dict.fromkeys(_first_sentence(sign) for p in parts for sign in getattr(p, tier)[:1]))
+            signs = signs[:SHORT_SIGNS]
             if signs:
                 with column:
                     st.error(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in signs), icon="🚨")
         st.markdown(f"[{t('results.help_all')}](#warning-signs)")
+
+
+def _first_sentence(sign: str) -> str:
+    """A sign in short for the first screen: its first sentence (the sign itself; the reason and
+    the details follow under "Where it has spread")."""
+    head, dot, _ = sign.partition(". ")
+    return head + "." if dot else sign
 
 
 def _support(kb: KnowledgeBase) -> None:

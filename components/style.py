@@ -59,12 +59,21 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 /* The settings row stays slim; on a phone the settings button shows its icon, and its name
    stays for screen readers. */
 .st-key-controls { min-height: 48px; }
+[data-testid="stPopover"] button p { font-size: 1rem !important; }
+[data-testid="stPopover"] button { min-height: 48px; }
 @media (max-width: 640px) {
   .st-key-controls [data-testid="stPopover"] button p { position: absolute; width: 1px; height: 1px;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 }
 /* Results: the short notice, a smaller page heading and compact first-screen sections. */
-.notice-short { margin: 0; color: #0b3d7a; font-weight: 600; }
+.notice-short { margin: 0; color: #0b3d7a; font-weight: 600; font-size: .9rem; }
+.you-said { font-size: .9rem; margin: 0; }
+.st-key-summary [data-testid="stVerticalBlock"] { gap: .4rem; }
+/* Less air between blocks and around headings, so the first screen holds what matters most. */
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .7rem; }
+[data-testid="stMain"] h1 { padding: .2rem 0 .3rem; }
+[data-testid="stMain"] h3 { padding: .3rem 0 .1rem; }
+.st-key-help_first [data-testid="stAlert"] > div { padding: .6rem .8rem; }
 .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 2.3rem; }
 .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.35rem; padding: .2rem 0; }
 /* Urgent signs stand apart. */
@@ -74,7 +83,8 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
-  h1 { font-size: 2.1rem !important; } h2 { font-size: 1.6rem !important; }
+  h1 { font-size: 1.75rem !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.25rem !important; }
+  .block-container { padding-top: 3.5rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
 @media print {
