@@ -113,8 +113,10 @@ def test_kiosk_results_have_no_menu_no_outside_links_no_download_and_no_answers_
 def test_idle_warning_counts_down_still_here_keeps_answers_then_everything_resets(kiosk_server, make_page):
     base, _ = kiosk_server
     page = open_kiosk(make_page, base)
+    page.locator("[data-testid='stPopover'] button").first.click()  # text size sits behind the settings button
     page.get_by_role("radio", name="Largest", exact=True).check(force=True)
     ready(page)
+    page.keyboard.press("Escape")
     paragraph = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").first
     expect(paragraph).to_have_css("font-size", "28px")
     answer_by_tapping(page)
