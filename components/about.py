@@ -29,7 +29,9 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("about.version_heading"), anchor=False)
     if kb.lang != "en":  # publication titles and the editors' changelog are not translated
         st.caption(t("about.english_only"))
-    st.markdown(t("about.version", version=kb.version, date=date_words(kb, kb.meta.reviewed)))
+    st.markdown(t("about.version", date=date_words(kb, kb.meta.reviewed)))
+    st.header(t("about.review_heading"), anchor=False)
+    st.markdown(t("about.review"))
     with st.expander(t("about.changelog_heading")), st.container(key="in_english_changelog"):
         for entry in kb.changelog:
             st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any, Mapping
 
 from knowledge import Explanation, KnowledgeBase, tier_headings, waiting_on
-from knowledge.approvals import checked_sentence
+from knowledge.approvals import checked_sentence, date_words
 
 from .grouping import GROUPS, group
 from .summary import answer_words, place_words
@@ -73,8 +73,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <div class="two"><div>
 <h2>{e(t("takehome.print_questions"))}</h2>
 <ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol>
-<p><small>{e(kb.meta.baseline)} {e(checked_sentence(kb))} {e(t("takehome.print_footer", version=explanation.knowledge_version,
-                                      date=dt.date.today().isoformat()))}</small></p></div>
+<p><small>{e(kb.meta.baseline)} {e(checked_sentence(kb))} {e(t("takehome.print_footer", date=date_words(kb, dt.date.today())))}</small></p></div>
 <div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
 </body></html>
 """

@@ -8,6 +8,7 @@ from knowledge import Explanation, KnowledgeBase, tier_headings
 from knowledge.approvals import date_words
 from knowledge.schema import UrgentSigns
 
+from . import body_picture, glossary_terms, svg
 from .text import t
 
 
@@ -15,12 +16,16 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
     st.header(t("results.sites_heading"), anchor=False)
     if not explanation.sites:
         st.markdown(t("results.no_sites"))
+    else:  # the same body picture as on the question, with her places filled in
+        chosen = [s.site.id for s in explanation.sites]
+        places = ", ".join(s.site.name.lower() for s in explanation.sites)
+        svg.show(body_picture.svg(chosen, t("steps.body_label", places=places)), max_width_px=180)
     names = {r.option.id: r.option.name for r in explanation.options}
     for result in explanation.sites:
         site = result.site
         with st.container(border=True, key=f"site_{site.id}"):
             st.subheader(site.name, anchor=False)
-            st.markdown(site.summary)
+            st.markdown(f"<p>{glossary_terms.marked(site.summary, kb, f'site-{site.id}')}</p>", unsafe_allow_html=True)
             urgent(kb, site.urgent_signs, key=f"urgent_{site.id}")
             with st.expander(t("results.site_means") + f": {site.name}"):
                 st.markdown(site.what_it_means)

@@ -76,6 +76,13 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 .st-key-help_first [data-testid="stAlert"] > div { padding: .6rem .8rem; }
 .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 2.3rem; }
 .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.35rem; padding: .2rem 0; }
+/* Glossary words in a text: a dotted underline; a tap opens the definition in the middle of the screen. */
+button.term { background: none; border: none; padding: 0; margin: 0; font: inherit; color: inherit; cursor: help;
+  border-bottom: 2px dotted #0e5a63; min-height: 0; min-width: 0; }
+button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+.term-box { max-width: min(90vw, 30rem); padding: 1rem 1.2rem; border: 2px solid #0e5a63; border-radius: 10px;
+  font-size: 1rem; line-height: 1.45; color: #111; background: #fff; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+.term-box::backdrop { background: rgba(0, 0, 0, .15); }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
