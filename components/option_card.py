@@ -71,7 +71,8 @@ def _details(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
         _section(t("results.questions"), "\n".join(f"- {q}" for q in questions))
     st.markdown(f"**{t('results.sources')}**")
     sources = dict.fromkeys([*option.sources, *approval_sources(kb, option)])
-    st.markdown("\n".join(f"- {_source(kb, s)}" for s in sources))
+    with st.container(key=f"in_english_sources_{option.id}"):  # titles as published (marked lang="en")
+        st.markdown("\n".join(f"- {_source(kb, s)}" for s in sources))
     st.caption(t("results.reviewed", date=date_words(kb, option.reviewed)))
 
 

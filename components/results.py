@@ -166,8 +166,9 @@ def _support(kb: KnowledgeBase) -> None:
         st.markdown("\n".join(f"- {line}" for line in lines))
         cited = dict.fromkeys([*support.care_sources, *support.aims_sources,
                                *(s for h in support.helplines for s in h.sources)])
-        st.caption(t("results.sources") + ": " + "; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})"
-                                                            for s in cited))
+        st.caption(t("results.sources") + ":")
+        with st.container(key="in_english_support_sources"):  # publishers as published (marked lang="en")
+            st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
 
 
 def nurse_card(kb: KnowledgeBase, explanation) -> None:

@@ -104,6 +104,12 @@ def assert_accessible(page: Page, where: str) -> None:
     assert not small_targets(page), f"touch targets under 44x44px on {where}: {small_targets(page)}"
 
 
+def open_settings(page: Page) -> None:
+    """Open the settings button (text size and language), as a person does before choosing."""
+    page.locator("[data-testid='stPopover'] button").first.click()
+    expect(page.get_by_role("radio", name="Largest", exact=True)).to_be_visible()
+
+
 def tap_places(page: Page, names) -> None:
     """Tap each place-of-spread button and wait until the app shows it as chosen."""
     for place in names:

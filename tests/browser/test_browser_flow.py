@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import assert_accessible, choose, ready, shot, tap, tap_places
+from browser_helpers import assert_accessible, choose, open_settings, ready, shot, tap, tap_places
 from conftest import SIZES
 
 
@@ -161,6 +161,7 @@ def test_text_size_control_enlarges_the_text(app_server, make_page):
     page = open_app(make_page, base, "tablet-portrait")
     paragraph = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").first
     expect(paragraph).to_have_css("font-size", "20px")
+    open_settings(page)
     choose(page, "Largest")
     expect(paragraph).to_have_css("font-size", "28px")
     shot(page, "tablet-portrait-text-largest")

@@ -9,7 +9,7 @@ import sys
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import ROOT, assert_accessible, ready, shot
+from browser_helpers import ROOT, assert_accessible, choose, ready, shot
 
 PAGES = {  # url path -> the page's heading
     "teaching": "For teachers",
@@ -54,8 +54,7 @@ def test_matrix_filters_and_csv_download_is_the_command_line_table(app_server, m
         pill.click()
         expect(pill).to_have_attribute("aria-pressed", "true")
         ready(page)
-    page.get_by_role("radio", name="yes", exact=True).check(force=True)
-    ready(page)
+    choose(page, "yes")
     expect(page.get_by_text("Sites: bones, brain. Menopause: yes. Sex: a woman.")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the table as CSV").click()
