@@ -112,9 +112,11 @@ def main(argv: list[str] | None = None) -> dict:
                "script_only_ratio": round(script_ratio, 3),
                "target": TARGET, "met": ratio <= TARGET and script_ratio <= TARGET,
                "elements": sum(taken["counts"]["results"].values()), "text_chars": taken["text_chars"]["results"],
+               "first_view_elements": sum(taken["counts"]["first_view"].values()),
                "load_during_run": [round(min(loads), 2), round(max(loads), 2)]}
     print(machine.header(f"Script rerun under AppTest: {args.rounds} alternating rounds x {args.reruns} reruns"))
-    print(f"Results page: {summary['elements']} elements, {summary['text_chars']} characters; "
+    print(f"Results page: {summary['elements']} elements ({summary['first_view_elements']} in the first view), "
+          f"{summary['text_chars']} characters; "
           f"floor draws the same census: {same}")
     print(machine.table(rows))
     print(f"app / floor: {ratio:.2f}x with AppTest's own work (median of per-round ratios "

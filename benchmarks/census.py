@@ -155,6 +155,17 @@ def counts(tree: dict[str, Any]) -> Counter:
     return c
 
 
+def first_view(tree: dict[str, Any]) -> dict[str, Any]:
+    """The part of the results page before its first section header ("Kinds of treatment"): what
+    the reader meets first (meaning, what comes first, when to get help), as its own tree."""
+    top: list[dict[str, Any]] = []
+    for node in tree.get("children", []):
+        if node["t"] == "header":
+            break
+        top.append(node)
+    return {"t": "main", "children": top}
+
+
 def text_chars(tree: dict[str, Any]) -> int:
     stack, total = [tree], 0
     while stack:
@@ -171,7 +182,8 @@ def take(query: str = RICH_QUERY) -> dict[str, Any]:
     start_at, start_sizes = run_app("")
     start = _page(start_at, start_sizes)
     return {"query": query, "results": results, "start": start,
-            "counts": {"results": dict(counts(results)), "start": dict(counts(start))},
+            "counts": {"results": dict(counts(results)), "start": dict(counts(start)),
+                       "first_view": dict(counts(first_view(results)))},
             "text_chars": {"results": text_chars(results), "start": text_chars(start)}}
 
 
@@ -186,7 +198,8 @@ def main() -> None:
     path = save(census)
     if "--commit" in sys.argv:
         save(census, COMMITTED)
-    print(f"results page: {sum(census['counts']['results'].values())} elements, "
+    print(f"results page: {sum(census['counts']['results'].values())} elements "
+          f"({sum(census['counts']['first_view'].values())} before the first section), "
           f"{census['text_chars']['results']} characters of text -> {path}")
     for kind, n in sorted(census["counts"]["results"].items(), key=lambda kv: -kv[1]):
         print(f"  {kind:<16} {n:>5}")
