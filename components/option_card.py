@@ -4,6 +4,8 @@ may do for you, what it may cause and what to report right away, then the rest, 
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_for, matched_because, waiting_on
@@ -32,7 +34,10 @@ def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
         if result.status == CONDITIONAL:
             st.markdown(f"**{t('results.only_if', tests='; '.join(waiting_on(result, kb, profile)))}**")
         reasons = matched_because(result, kb, profile) if result.status != CONDITIONAL else []
-        st.markdown(f"**{t('results.why_shown')}:** {option.why}" + "".join(f"\n- {r}" for r in reasons))
+        why = glossary_terms.marked(option.why, kb, f"{anchor(option.id)}-why")
+        st.markdown(f"<p><strong>{escape(t('results.why_shown'))}:</strong> {why}</p>", unsafe_allow_html=True)
+        if reasons:
+            st.markdown("\n".join(f"- {r}" for r in reasons))
         with st.expander(t("results.more", name=option.name)):
             _details(result, kb, profile)
 

@@ -35,6 +35,8 @@ def choose(page: Page, label: str) -> None:
     for attempt in range(3):
         ready(page)
         try:
+            # Centre it first: scrolled only just into view, it can sit under the fixed top bar.
+            radio.evaluate("e => (e.closest('label') || e).scrollIntoView({block: 'center'})")
             radio.check(force=True)
             expect(radio).to_be_checked(timeout=3000)
             break
