@@ -234,9 +234,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                       [q.id for q in single["questions.yaml"].questions])
     _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
-    for j, source in enumerate(meta.men_note_sources):
-        if source not in sources:
-            col.add(_file_of(col, "meta.yaml"), ("men_note_sources", j), f"unknown source id '{source}'")
+    _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
@@ -299,9 +297,7 @@ def _check_registry(col: _Collector, registry: schema.DrugRegistry, sources: Map
         if drug.id in drugs:
             col.add(file, here + ("id",), f"'{drug.id}' is listed twice; keep one entry")
         drugs[drug.id] = drug
-        for j, source in enumerate(drug.sources):
-            if source not in sources:
-                col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml")
+        _check_sources(col, file, here + ("sources",), drug.sources, sources)
         for j, approval in enumerate(drug.approvals):
             at = here + ("approvals", j)
             if approval.id in approval_ids:
@@ -310,9 +306,7 @@ def _check_registry(col: _Collector, registry: schema.DrugRegistry, sources: Map
             if approval.date > registry.checked_up_to:
                 col.add(file, at + ("date",), f"approval date {approval.date} is after checked_up_to "
                                               f"({registry.checked_up_to})")
-            for k, source in enumerate(approval.sources):
-                if source not in sources:
-                    col.add(file, at + ("sources", k), f"unknown source id '{source}'; add it to sources.yaml")
+            _check_sources(col, file, at + ("sources",), approval.sources, sources)
         _check_status(col, file, here, drug, today)
     return drugs
 
@@ -343,9 +337,7 @@ def _check_status(col: _Collector, file: str, here: tuple[str | int, ...], drug:
 
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
                   sources: Mapping[str, schema.Source], drugs: Mapping[str, schema.Drug]) -> None:
-    for j, source in enumerate(option.sources):
-        if source not in sources:
-            col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml or fix the id")
+    _check_sources(col, file, here + ("sources",), option.sources, sources)
     if option.class_ in schema.NON_DRUG_CLASSES and option.drugs:
         col.add(file, here + ("drugs",), f"options of class '{option.class_}' list no drugs; remove the list")
     if option.class_ not in schema.NON_DRUG_CLASSES and not option.drugs:
@@ -438,6 +430,14 @@ def _check_vignettes(col: _Collector, vignettes: tuple[schema.Vignette, ...], op
                                                    f"'{option_id}' for this profile")
 
 
+def _check_sources(col: _Collector, file: str, where: tuple[str | int, ...], ids: Iterable[str],
+                   sources: Mapping[str, schema.Source]) -> None:
+    """Every source id named at ``where`` must be in sources.yaml."""
+    for j, source in enumerate(ids):
+        if source not in sources:
+            col.add(file, where + (j,), f"unknown source id '{source}'; add it to sources.yaml or fix the id")
+
+
 def _check_duplicates(col: _Collector, file: str, key: str, ids: list[str]) -> None:
     seen: dict[str, int] = {}
     for i, item in enumerate(ids):
@@ -482,9 +482,7 @@ def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, 
         for j, option_id in enumerate(site.related_options):
             if option_id not in origin:
                 col.add(file, here + ("related_options", j), f"unknown option id '{option_id}'")
-        for j, source in enumerate(site.sources):
-            if source not in sources:
-                col.add(file, here + ("sources", j), f"unknown source id '{source}'; add it to sources.yaml")
+        _check_sources(col, file, here + ("sources",), site.sources, sources)
         _check_reviewed(col, file, here, site.id, site.reviewed, meta, today)
     for site_id in SITE_VALUES:
         if site_id not in sites:
@@ -495,13 +493,10 @@ def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, 
 def _check_support(col: _Collector, support: schema.SupportFile, sources: Mapping[str, schema.Source],
                    meta: schema.Meta, today: dt.date) -> None:
     file = _file_of(col, "support.yaml")
-    cited = [("aims_sources", support.aims_sources), ("care_sources", support.care_sources)]
+    cited = [(("aims_sources",), support.aims_sources), (("care_sources",), support.care_sources)]
     cited += [(("helplines", i, "sources"), h.sources) for i, h in enumerate(support.helplines)]
     for where, ids in cited:
-        for j, source in enumerate(ids):
-            if source not in sources:
-                loc = (where if isinstance(where, tuple) else (where,)) + (j,)
-                col.add(file, loc, f"unknown source id '{source}'; add it to sources.yaml")
+        _check_sources(col, file, where, ids, sources)
     _check_duplicates(col, file, "helplines", [h.id for h in support.helplines])
     for i, helpline in enumerate(support.helplines):
         _check_reviewed(col, file, ("helplines", i), helpline.id, helpline.reviewed, meta, today)

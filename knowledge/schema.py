@@ -43,6 +43,7 @@ Timing = Literal["first", "later", "any"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 DrugName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9 \-]*[a-z0-9]$", max_length=60)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 
 
 def _date(value: Any) -> Any:
@@ -194,7 +195,7 @@ class Source(Strict):
     id: Id
     title: Text
     publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+    url: HttpsUrl
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     kind: Literal["guideline", "regulatory", "trial", "patient_education"]
 
@@ -353,7 +354,7 @@ class Helpline(Strict):
     id: Id
     name: Text
     what: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+    url: HttpsUrl
     sources: list[Id] = Field(min_length=1)
     reviewed: Date
 
