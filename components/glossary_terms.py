@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Iterable
-
 from knowledge import KnowledgeBase
 
 from .text import t
@@ -19,29 +17,40 @@ from .text import t
 MAX_TERMS = 4  # per text: more marks than this make a sentence harder, not easier
 
 
-def _terms(kb: KnowledgeBase) -> list[tuple[str, object]]:
-    """Every name a glossary entry goes by, longest first, so "HER2-low" wins over "HER2"."""
-    names = [(name, term) for term in kb.glossary for name in (term.term, *term.also)]
-    return sorted(names, key=lambda pair: -len(pair[0]))
+def _finder(kb: KnowledgeBase) -> tuple[re.Pattern[str], dict[str, object]]:
+    """One pattern for every name a glossary entry goes by (longest first, so "HER2-low" wins
+    over "HER2"), built once per rule set and kept with it."""
+    found = kb.cache.get("glossary_finder")
+    if found is None:
+        names = {escape(name).lower(): term for term in kb.glossary for name in (term.term, *term.also)}
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        found = kb.cache["glossary_finder"] = (re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE),
+                                               names)
+    return found
 
 
-def marked(text: str, kb: KnowledgeBase, id_prefix: str, skip: Iterable[str] = ()) -> str:
+def marked(text: str, kb: KnowledgeBase, id_prefix: str) -> str:
     """The text as HTML with the first mention of each glossary word made a button that opens its
-    definition. ``skip`` leaves out words already explained nearby (the card's own name, say)."""
-    html = escape(text)
-    taken: list[tuple[int, int, str]] = []
-    seen = {s.lower() for s in skip}
-    for name, term in _terms(kb):
-        if len(taken) >= MAX_TERMS or term.term.lower() in seen:
-            continue
-        match = re.search(rf"(?<![\w-]){re.escape(escape(name))}(?![\w-])", html, re.IGNORECASE)
-        if not match or any(s < match.end() and match.start() < e for s, e, _ in taken):
+    definition. Content texts do not change while the app runs, so each result is kept with the
+    rule set and later reruns reuse it."""
+    memo = kb.cache.setdefault("glossary_marked", {})
+    key = (text, id_prefix)
+    if key not in memo:
+        memo[key] = _mark(text, kb, id_prefix)
+    return memo[key]
+
+
+def _mark(text: str, kb: KnowledgeBase, id_prefix: str) -> str:
+    pattern, names = _finder(kb)
+    html, out, last, seen = escape(text), [], 0, set()
+    for match in pattern.finditer(html):
+        term = names[match.group(0).lower()]
+        if len(seen) >= MAX_TERMS or term.term.lower() in seen:
             continue
         seen.add(term.term.lower())
-        taken.append((match.start(), match.end(), _box(term, match.group(0), f"{id_prefix}-{len(taken)}")))
-    for start, end, box in sorted(taken, reverse=True):
-        html = html[:start] + box + html[end:]
-    return html
+        out += [html[last:match.start()], _box(term, match.group(0), f"{id_prefix}-{len(seen) - 1}")]
+        last = match.end()
+    return "".join(out) + html[last:]
 
 
 def _box(term, shown: str, box_id: str) -> str:

@@ -11,6 +11,8 @@ label, which is escaped. ``how_given(option)`` says which way an option is given
 
 from __future__ import annotations
 
+import functools
+
 from html import escape
 from typing import Any
 
@@ -48,6 +50,7 @@ def icon_names() -> tuple[str, ...]:
     return tuple(SHAPES)
 
 
+@functools.lru_cache(maxsize=256)
 def icon_svg(name: str, label: str = "", size_px: int = 40) -> str:
     """The icon called ``name`` as an inline SVG string, ``size_px`` wide and high.
 

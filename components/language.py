@@ -19,7 +19,7 @@ from knowledge.i18n import LANGUAGES
 
 from . import state
 from .knowledge_base import content_dir
-from .text import LANGUAGE, SESSION_KEY, active, t
+from .text import LANGUAGE, SESSION_KEY, active, forget_language, t
 
 _HERE = Path(__file__).parent
 
@@ -38,6 +38,7 @@ def current() -> str:
 def choose(code: str) -> None:
     if code in LANGUAGES:
         st.session_state[SESSION_KEY] = code
+        forget_language()
 
 
 def from_link(values: list[str]) -> bool:

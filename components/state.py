@@ -13,6 +13,8 @@ import streamlit as st
 from knowledge import Profile
 from knowledge.profile import MARKERS, SITE_VALUES, UNKNOWN
 
+from .text import forget_language
+
 # Who the information is for comes first and has no pre-selected answer: a man must never get
 # a woman's results by default, and no step can be skipped past it.
 STEPS = ("sex", "hr", "her2", "sites", "more")
@@ -68,6 +70,7 @@ def start_over(keep_language: bool = True) -> None:
     st.session_state["step"] = START
     st.session_state["notes"] = []
     st.query_params.clear()
+    forget_language()
 
 
 def needs_sex() -> bool:

@@ -29,12 +29,32 @@ def strings(lang: str = LANGUAGE) -> dict[str, Any]:
         return yaml.safe_load(fh)[lang]
 
 
+_RUN_CACHE = "_explainer_lang"  # (this run's cursor map, language): read once per run, not per text
+
+
 def active() -> str:
-    """The language chosen in this session; English outside a Streamlit run (tests, exports)."""
-    if get_script_run_ctx(suppress_warning=True) is None:
+    """The language chosen in this session; English outside a Streamlit run (tests, exports).
+
+    A results page looks up several hundred texts; the language is read from the session once
+    per script run and kept on the run's context (Streamlit gives each run a new cursor map).
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
         return LANGUAGE
+    cached = getattr(ctx, _RUN_CACHE, None)
+    if cached is not None and cached[0] is ctx.cursors:
+        return cached[1]
     lang = st.session_state.get(SESSION_KEY)
-    return lang if lang in LANGUAGES else LANGUAGE
+    lang = lang if lang in LANGUAGES else LANGUAGE
+    setattr(ctx, _RUN_CACHE, (ctx.cursors, lang))
+    return lang
+
+
+def forget_language() -> None:
+    """Call when the language changes during a run (a new choice, a reset)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        setattr(ctx, _RUN_CACHE, None)
 
 
 def t(key: str, lang: str | None = None, **values: object) -> Any:
