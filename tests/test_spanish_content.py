@@ -6,8 +6,9 @@ How readability is measured (see docs/content-method.md, "Spanish"):
 * textstat 0.7.8 (pinned; works offline) with ``set_lang("es")``: Fernández Huerta and
   Szigriszt-Pazos (INFLESZ scale), one score per text. Higher is easier for both.
 * The same texts as the English check (``tests/test_readability.patient_texts``), and the same kinds
-  of name replaced first: every drug (Spanish spelling, brand names, short forms), the pending drugs,
-  gene and test names (``TECH_NAMES``), and the Spanish forms of the English ``NAMED_TERMS``.
+  of name replaced first: every drug of the registry (Spanish spelling, brand names, short forms) and
+  gene and test names (``TECH_NAMES``). Treatment words ("quimioterapia", "triple negativo") are
+  scored as written, as in English.
 * textstat's language is global; the fixture below always sets it back, so English tests that run
   later still score English.
 """
@@ -42,16 +43,6 @@ MIN_SZIGRISZT = 55.0
 MEDIAN_FERNANDEZ_HUERTA = 75.0
 MEDIAN_SZIGRISZT = 70.0
 
-# Spanish forms of the English NAMED_TERMS: names of kinds of treatment and receptor groups that
-# are defined in the glossary and have no shorter plain word with the same meaning.
-NAMED_TERMS_ES = (
-    "receptores hormonales positivos", "receptor hormonal positivo", "receptores hormonales negativos",
-    "receptores hormonales", "receptor hormonal", "quimioterapia", "inmunoterapia",
-    "conjugados anticuerpo-fármaco", "conjugado anticuerpo-fármaco", "triple negativo",
-    "inhibidores de la aromatasa", "inhibidor de la aromatasa", "inhibidora de la aromatasa",
-    "inhibidor de tirosina cinasa", "enfermedad pulmonar intersticial",
-    "supresión de la función ovárica", "radiocirugía",
-)
 # What the content guide rules out, in Spanish ("you should", "we recommend", "the best option",
 # "your treatment is", "recommended for you").
 FORBIDDEN_ES = (
@@ -192,9 +183,8 @@ def drug_names_es(kb) -> set[str]:
 
 
 def prepared(text: str, drugs: set[str]) -> str:
-    """The text as scored: drug names -> "fár", named terms -> "tér", gene/test names -> "nom"."""
+    """The text as scored: drug names -> "fár", gene/test names -> "nom"; treatment words as written."""
     text = _sub(text, drugs, "fár", True)
-    text = _sub(text, NAMED_TERMS_ES, "tér", True)
     return _sub(text, TECH_NAMES, "nom", False)
 
 
@@ -241,7 +231,7 @@ def test_the_same_texts_are_measured_as_in_english(scores, kb_en):
 def test_names_are_replaced_before_scoring(kb_es):
     drugs = drug_names_es(kb_es)
     assert prepared("El trastuzumab deruxtecán se da por infusión.", drugs) == "El fár se da por infusión."
-    assert prepared("Una prueba de HER2 y la quimioterapia.", drugs) == "Una prueba de nom y la tér."
+    assert prepared("Una prueba de HER2 y la quimioterapia.", drugs) == "Una prueba de nom y la quimioterapia."
     assert prepared("El ácido zoledrónico fortalece los huesos.", drugs) == "El fár fortalece los huesos."
 
 
