@@ -106,8 +106,8 @@ def _often_first(groups) -> None:
 
 def _first_line(option) -> str:
     way = how_given(option)
-    return (f'<p class="first-option">{icon_svg(way, size_px=36)} <a href="#{option_card.anchor(option.id)}">'
-            f'{escape(option.name)}</a>: {escape(t(f"results.given.{way}"))}</p>')
+    return (f'<p class="first-option">{icon_svg(way, size_px=36)}<span><a href="#{option_card.anchor(option.id)}">'
+            f'{escape(option.name)}</a>: {escape(t(f"results.given.{way}"))}</span></p>')
 
 
 def _unsure() -> None:
