@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+
 from knowledge import KnowledgeBase
 
 from .text import t
