@@ -26,8 +26,11 @@ KIOSK_CSS = """
 /* No toolbar actions or menu on a shared tablet (the page links stay). */
 [data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
 [data-testid="stStatusWidget"] { display: none !important; }
-/* While the server is unreachable, do not leave the last person's answers on the screen. */
-[data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"] { visibility: hidden; }
+/* While the server is unreachable, do not leave the last person's answers on the screen: every
+   descendant too, since Streamlit's text containers set their own visibility. */
+[data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"],
+[data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"] *
+  { visibility: hidden !important; }
 /* Start over stays in reach on every screen: top right, in the header beside the page links. */
 .st-key-kiosk_bar { position: fixed; right: 1rem; top: 0.4rem; z-index: 999991; width: auto !important; }
 .st-key-kiosk_bar button { background: #fff; border: 2px solid #1d4f91; }

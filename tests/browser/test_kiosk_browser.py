@@ -204,8 +204,13 @@ def test_a_server_restart_brings_the_tablet_back_to_the_start_screen(make_page):
         answer_by_tapping(page)
     # The server is gone: the answers must not stay readable while the tablet waits.
     expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_have_count(0)
-    assert page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=stMain]')).visibility") \
-        == "hidden"
+    visible = page.evaluate("""() => { const out = []; const main = document.querySelector('[data-testid=stMain]');
+      const w = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      while (w.nextNode()) { const n = w.currentNode; const e = n.parentElement;
+        if (n.textContent.trim() && getComputedStyle(e).visibility === 'visible' && e.getClientRects().length)
+          out.push(n.textContent.trim().slice(0, 40)); }
+      return out; }""")
+    assert not visible, f"text still readable while the server is unreachable: {visible[:10]}"
     with streamlit_server("serve.py", env=KIOSK_ENV, port=port, log_path=log):
         expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible(timeout=60_000)
         ready(page)
