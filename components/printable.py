@@ -66,7 +66,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <h1>{e(t("takehome.print_title"))}</h1>
 <p class="note">{e(explanation.disclaimer)}</p>
 <h2>{e(t("takehome.print_entered"))}</h2>
-<p>{"; ".join(e(w) for w in entered)}.</p>
+<p>{"; ".join(e(w.rstrip(".")) for w in entered)}.</p>
 <h2>{e(t("takehome.print_options"))}</h2>
 {"".join(option_groups)}
 <div class="tiers">{urgent}</div>
