@@ -9,6 +9,7 @@ from knowledge.profile import MARKERS, UNKNOWN
 
 from . import body_picture, report_picture, state, svg
 from .notes import show_notes
+from .summary import asks_menopause
 from .knowledge_base import get_knowledge
 from .text import t
 
@@ -134,8 +135,7 @@ def _sex_step(kb: KnowledgeBase, _: str) -> None:
 def _more_step(kb: KnowledgeBase, _: str) -> None:
     st.title(t("steps.more_heading"), anchor=False)
     st.markdown(t("steps.more_intro"))
-    # Menopause matters only for hormone therapy: not asked of men, nor for HR-negative cancer.
-    if state.answers()["sex"] != "male" and state.answers()["hr"] != "negative":
+    if asks_menopause(state.answers()):  # the summary's "not sure" list follows the same rule
         radio(kb, "menopause", horizontal=True)
     known = [m for m in MARKERS if state.answers()["markers"][m] != UNKNOWN]
     with st.expander(t("steps.markers_heading") + (f" ({len(known)})" if known else ""), expanded=bool(known),

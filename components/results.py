@@ -65,12 +65,8 @@ def render(kb: KnowledgeBase) -> None:
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
     nurse_card(kb, explanation)
     takehome.render(kb, explanation)
-    disclaimer(explanation.disclaimer, "bottom", kb)
-
-
-def disclaimer(text: str, where: str, kb: KnowledgeBase | None = None) -> None:
-    with st.container(key=f"disclaimer_{where}"):
-        st.info(text + (f"  \n{checked_sentence(kb)}" if kb else ""), icon="ℹ️")
+    with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
+        st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
 
 
 def _meaning(kb: KnowledgeBase, explanation) -> None:

@@ -90,11 +90,8 @@ def text_paths(english: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
                 yield from text_paths(value, path + (key,))
     elif isinstance(english, list):
         for i, item in enumerate(english):
-            item_key = _item_key(item)
-            if item_key is not None:
-                yield from text_paths(item, path + (item_key,))
-            elif isinstance(item, dict):  # items without an id (ask_team) keep their place in the list
-                yield from text_paths(item, path + (i,))
+            if isinstance(item, dict):  # by id; items without one (ask_team) keep their place
+                yield from text_paths(item, path + (_place(item, i),))
 
 
 def _get(data: Any, path: Path_) -> Any:
@@ -178,7 +175,6 @@ def overlay(english: Any, translation: Any, path: Path_ = ()) -> Any:
                 out[key] = value
         return out
     if isinstance(english, list):
-        return [overlay(item, translation, path + (_item_key(item),)) if _item_key(item) is not None
-                else overlay(item, translation, path + (i,)) if isinstance(item, dict) else item
+        return [overlay(item, translation, path + (_place(item, i),)) if isinstance(item, dict) else item
                 for i, item in enumerate(english)]
     return english
