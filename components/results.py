@@ -44,6 +44,7 @@ def render(kb: KnowledgeBase) -> None:
     else:
         _often_first(groups)
     _get_help(kb, explanation)
+    _entered(kb)
     if unsure:
         _for_everyone(groups)
     show_notes()
@@ -70,24 +71,33 @@ def render(kb: KnowledgeBase) -> None:
 
 
 def _meaning(kb: KnowledgeBase, explanation) -> None:
-    """Who this is for, what was said, and what treatment for stage 4 aims to do: three sentences."""
+    """Who this is for and what treatment for stage 4 aims to do; for a man, what is different."""
     answers = state.answers()
-    places = place_words(kb, answers)
-    said = "; ".join(answer_words(kb, answers, with_sex=False))
     with st.container(border=True, key="summary"):
         who = kb.inputs["sex"].values[answers["sex"]].label
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="showing_for"):
             st.markdown(f"**{t('results.showing_for', who=who)}**", width="content")
             st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                       on_click=state.go, args=(state.STEPS[0],))
-        if answers["sex"] == "male":  # what is different for men, before anything else
-            cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
-            st.markdown(f'{escape(kb.meta.men_note)} ({escape(t("results.sources"))}: {escape(cited)})',
-                        unsafe_allow_html=True)
-        where = t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none")
+        if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest below
+            st.markdown(escape(_first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
         st.markdown(kb.support.aims)
-        st.markdown(f'<p class="you-said">{escape(t("results.summary_entered", answers=said))} {escape(where)}</p>',
+
+
+def _entered(kb: KnowledgeBase) -> None:
+    """What was entered, every "not sure" named, and for a man the rest of what is different for
+    men: after the signs, so a phone shows the signs first."""
+    answers = state.answers()
+    if answers["sex"] == "male":
+        rest = kb.meta.men_note.removeprefix(_first_sentence(kb.meta.men_note)).strip()
+        cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
+        st.markdown(f'<p class="you-said">{escape(rest)} ({escape(t("results.sources"))}: {escape(cited)})</p>',
                     unsafe_allow_html=True)
+    places = place_words(kb, answers)
+    said = "; ".join(answer_words(kb, answers, with_sex=False))
+    where = t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none")
+    st.markdown(f'<p class="you-said">{escape(t("results.summary_entered", answers=said))} {escape(where)}</p>',
+                unsafe_allow_html=True)
 
 
 def _often_first(groups) -> None:

@@ -90,8 +90,34 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
-  h1 { font-size: 1.75rem !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.25rem !important; }
+  /* A phone is held closer than a tablet on a stand: Normal is a little smaller there, and the
+     first screen of results keeps one sign per tier (every sign is further down). */
+  html { font-size: 17px; }
+  h1, .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 1.5rem !important; }
+  h2 { font-size: 1.4rem !important; } h3 { font-size: 1.2rem !important; }
+  .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.15rem !important; }
+  .st-key-help_first li:nth-child(n+2) { display: none; }
+  .st-key-help_first [data-testid="stAlert"] p { margin-bottom: .15rem; }
+  .st-key-help_first [data-testid="stAlert"] ul { margin-top: 0; padding-left: 1.1rem; }
+  .st-key-help_first [data-testid="stAlert"] li { margin: 0; }
+  .st-key-help_first [data-testid="stAlert"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
+  .st-key-help_first [data-testid="stHorizontalBlock"] { row-gap: .5rem; }
+  .st-key-showing_for [data-testid="stElementContainer"]:first-child { flex: 1 1 auto; min-width: 0; }
+  .st-key-unsure { padding: .4rem .75rem .6rem !important; }
+  .st-key-unsure [data-testid="stVerticalBlock"], .st-key-summary [data-testid="stVerticalBlock"] { gap: .3rem; }
+  .st-key-summary { padding: .5rem .75rem !important; }
+  .st-key-showing_for button { min-height: 44px; }
+  .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
+  .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
+  header[data-testid="stHeader"] { height: 3.4rem; min-height: 3.4rem; }
+  .st-key-showing_for { flex-wrap: nowrap !important; }
+  /* The settings row moves into the top bar, beside the page menu, so it takes no line of its own. */
+  .st-key-controls { position: fixed; top: .35rem; right: .75rem; z-index: 999991; width: auto !important; }
   .block-container { padding-top: 3.5rem !important; }
+  .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
+  .first-option { margin: .15rem 0; }
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .5rem; }
+  [data-testid="stMain"] p, [data-testid="stMain"] li { line-height: 1.45; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
 @media print {

@@ -1,6 +1,7 @@
 """The first screen of results answers first: what this means, what often comes first (or which
-results decide most of it), and when to get help: without scrolling, on a tablet either way up;
-on a phone the meaning comes first and nothing else is put before it. Both languages, axe clean."""
+results decide most of it), and when to get help: without scrolling, on a tablet either way up
+and on a phone (where the settings sit in the top bar and one sign per tier is shown). Both
+languages, axe clean."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ PROFILES = {
 WORDS = {
     "en": {"heading": "What this means for you", "aims": "treatment aims to control the cancer",
            "first": "Often one of the first treatments for cancers like yours", "help": "Get help right away if…",
-           "emergency": "Call 911 or go to the emergency department now if:", "unsure": "Two results decide most of this",
+           "emergency": "Call 911 or go to the emergency department now if:",
+           "today": "Call your care team today, even at night, if:", "unsure": "Two results decide most of this",
            "man": "Showing information for: a man", "treatments": "Kinds of treatment"},
     "es": {"heading": "Qué significa esto para usted", "aims": "el tratamiento busca controlar el cáncer",
            "first": "A menudo uno de los primeros tratamientos para cánceres como el suyo",
@@ -60,12 +62,17 @@ def test_tablet_first_screen_holds_the_meaning_what_comes_first_and_when_to_get_
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_phone_first_screen_starts_with_the_meaning(app_server, make_page, profile):
+def test_phone_first_screen_holds_the_meaning_what_comes_first_and_when_to_get_help(app_server, make_page, profile):
     base, _ = app_server
     page = open_results(make_page, base, "phone", profile)
     w = WORDS["en"]
-    in_first_screen(page, w["heading"])
-    in_first_screen(page, w["aims"])
+    for text in (w["heading"], w["aims"], w["help"], w["emergency"], w["today"]):
+        in_first_screen(page, text)
+    in_first_screen(page, w["unsure"] if profile == "all-not-sure" else w["first"])
+    if profile == "a-man":
+        in_first_screen(page, w["man"])
+    # The emergency tier is whole: its heading and its most important sign.
+    expect(page.locator(".st-key-help_first [data-testid='stAlert']").first).to_be_in_viewport(ratio=1)
     _in_reading_order(page, [w["aims"], w["help"], w["treatments"]])
     shot(page, f"results-first-phone-{profile}")
 
