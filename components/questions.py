@@ -118,9 +118,11 @@ def _sites_step(kb: KnowledgeBase, _: str) -> None:
             st.caption(line)
         st.markdown(t("steps.sites_picked", places=", ".join(words)) if words else t("steps.sites_picked_none"))
         st.caption(t("steps.sites_none"))
-    with right:
+    with right, st.container(key="body_pick"):
         label = t("steps.body_label", places=", ".join(words)) if words else t("steps.body_label_none")
         svg.show(body_picture.svg(chosen, label))
+        st.caption(t("steps.sites_tap"))
+    body_picture.tap_to_choose(list(entry.values))
     _help(kb, "site")
 
 
