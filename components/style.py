@@ -90,9 +90,11 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
-  /* A phone is held closer than a tablet on a stand: Normal is a little smaller there, and the
+  /* A phone is held closer than a tablet on a stand: Normal is a little smaller there (18 px, the smallest text the app uses anywhere), and the
      first screen of results keeps one sign per tier (every sign is further down). */
-  html { font-size: 17px; }
+  html { font-size: 18px; }
+  .notice-short, .you-said, [data-testid="stCode"] code, [data-testid="stCode"] code span
+    { font-size: 1rem !important; }
   h1, .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 1.5rem !important; }
   h2 { font-size: 1.4rem !important; } h3 { font-size: 1.2rem !important; }
   .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.15rem !important; }

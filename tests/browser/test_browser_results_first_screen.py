@@ -74,13 +74,16 @@ def test_phone_first_screen_holds_the_meaning_what_comes_first_and_when_to_get_h
     # The emergency tier is whole: its heading and its most important sign.
     expect(page.locator(".st-key-help_first [data-testid='stAlert']").first).to_be_in_viewport(ratio=1)
     _in_reading_order(page, [w["aims"], w["help"], w["treatments"]])
+    assert_accessible(page, f"results {profile} on a phone")
     shot(page, f"results-first-phone-{profile}")
 
 
+@pytest.mark.parametrize("viewport", ["tablet-portrait", "tablet-landscape", "phone"])
 @pytest.mark.parametrize("size_label", ["Larger", "Largest"])
-def test_at_larger_text_the_order_stays_meaning_then_help_then_treatments(app_server, make_page, size_label):
+def test_at_larger_text_the_order_stays_meaning_then_help_then_treatments(app_server, make_page, size_label,
+                                                                          viewport):
     base, _ = app_server
-    page = open_results(make_page, base, "tablet-portrait", "hr-positive-her2-low")
+    page = open_results(make_page, base, viewport, "hr-positive-her2-low")
     page.locator("[data-testid='stPopover'] button").first.click()
     page.get_by_role("radio", name=size_label, exact=True).check(force=True)
     ready(page)
@@ -88,7 +91,7 @@ def test_at_larger_text_the_order_stays_meaning_then_help_then_treatments(app_se
     w = WORDS["en"]
     in_first_screen(page, w["heading"])
     _in_reading_order(page, [w["aims"], w["first"], w["help"], w["treatments"]])
-    shot(page, f"results-first-tablet-portrait-{size_label.lower()}")
+    shot(page, f"results-first-{viewport}-{size_label.lower()}")
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
