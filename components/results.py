@@ -18,7 +18,7 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from . import option_card, settings, sites, state, takehome
+from . import listen, option_card, settings, sites, state, takehome
 from .grouping import GROUPS, group
 from .icons import how_given, icon_svg
 from .notes import show_notes
@@ -36,7 +36,8 @@ def render(kb: KnowledgeBase) -> None:
     groups = group(explanation)
     with st.container(key="disclaimer_top"):  # short here; the whole notice closes the page
         st.markdown(f'<p class="notice-short">ℹ️ {escape(t("results.notice_short"))}</p>', unsafe_allow_html=True)
-    st.title(t("results.heading"), anchor=False)
+    with listen.row("summary", t("results.heading")):
+        st.title(t("results.heading"), anchor=False)
     _meaning(kb, explanation)
     unsure = profile.hr == UNKNOWN or profile.her2 == UNKNOWN
     if unsure:
@@ -64,7 +65,8 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
     nurse_card(kb, explanation)
-    takehome.render(kb, explanation)
+    with st.container(key="takehome"):  # the part Listen reads
+        takehome.render(kb, explanation)
     with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
         st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
 
