@@ -60,9 +60,10 @@ _SCRIPT = """<script>
     const synth = () => window.speechSynthesis;
     const partOf = (name) => document.querySelector(`.st-key-${CSS.escape(name)}`);
     const activity = () => window.dispatchEvent(new Event('explainer-activity'));
-    // Not read: the controls, drawings, Streamlit's own buttons (Change, Download), the link's
-    // text, closed definitions, and the title of a closed "more" (read once it is opened).
-    const SKIP = '.listen, svg, style, script, [aria-hidden="true"], .stButton, .stDownloadButton, '
+    // Not read: the controls, drawings, icons, Streamlit's own buttons (Change, Download), the
+    // link's text, closed definitions, and the title of a closed "more" (read once it is opened).
+    // (Not all of aria-hidden: Streamlit hides a question's visible label from screen readers.)
+    const SKIP = '.listen, svg, style, script, [data-testid="stIconMaterial"], .stButton, .stDownloadButton, '
       + '[data-testid="stCode"], [popover], details:not([open]) > summary';
     const PREFERRED = {en: ['en-us', 'en-gb'], es: ['es-es', 'es-us', 'es-mx']};
 
@@ -231,14 +232,13 @@ def control(part: str, name: str) -> None:
     ``name`` is the part's heading: it is in each button's accessible name, and it is read
     first when the heading is outside the part."""
     label = escape(t("listen.label", name=name))
-    st.markdown(
+    st.html(
         f'<div class="listen" data-part="{escape(part)}" data-name="{escape(name)}">'
         f'<button type="button" data-listen="play" aria-label="{label}">'
         f'<span aria-hidden="true">🔊</span> {escape(t("listen.play"))}</button>'
         f'<button type="button" data-listen="pause" hidden><span class="listen-word">{escape(t("listen.pause"))}'
         f'</span></button><button type="button" data-listen="stop" hidden>{escape(t("listen.stop"))}</button>'
-        f'<span class="listen-note" role="status"></span></div>',
-        unsafe_allow_html=True, width="content")
+        f'<span class="listen-note" role="status"></span></div>', width="content")
 
 
 @contextlib.contextmanager
