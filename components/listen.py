@@ -37,6 +37,7 @@ SPEED_KEY = "listen_speed"  # a widget key with the generation: Start over goes 
 _CSS = """<style>
 /* Read aloud: the Listen, Pause and Stop buttons, and the part being read. */
 .listen { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; justify-content: flex-end; }
+[data-testid="stElementContainer"]:has(> .stHtml > .listen) { margin-left: auto; }  /* at the end of its row */
 .listen button { min-height: 48px; min-width: 48px; padding: .25rem .8rem; font: inherit; font-size: 1rem;
   font-weight: 600; color: #1d4f91; background: #fff; border: 2px solid #1d4f91; border-radius: .5rem;
   cursor: pointer; }

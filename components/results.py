@@ -36,8 +36,7 @@ def render(kb: KnowledgeBase) -> None:
     groups = group(explanation)
     with st.container(key="disclaimer_top"):  # short here; the whole notice closes the page
         st.markdown(f'<p class="notice-short">ℹ️ {escape(t("results.notice_short"))}</p>', unsafe_allow_html=True)
-    with listen.row("summary", t("results.heading")):
-        st.title(t("results.heading"), anchor=False)
+    st.title(t("results.heading"), anchor=False)
     _meaning(kb, explanation)
     unsure = profile.hr == UNKNOWN or profile.her2 == UNKNOWN
     if unsure:
@@ -82,6 +81,7 @@ def _meaning(kb: KnowledgeBase, explanation) -> None:
             st.markdown(f"**{t('results.showing_for', who=who)}**", width="content")
             st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                       on_click=state.go, args=(state.STEPS[0],))
+            listen.control("summary", t("results.heading"))  # in a row that is there anyway: no taller screen
         if answers["sex"] == "male":  # what is different for men, before anything else
             cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
             st.markdown(f'{escape(kb.meta.men_note)} ({escape(t("results.sources"))}: {escape(cited)})',
