@@ -143,7 +143,8 @@ _SCRIPT = """<script>
       clearInterval(L.timer);
       const was = L.current;
       L.current = null;
-      if (was && synth()) { synth().cancel(); }
+      if (was && was.paused) { synth().resume(); }  // some browsers stay paused after a cancel
+      if (was) { synth().cancel(); }
       document.querySelectorAll('.listen-reading').forEach((e) => e.classList.remove('listen-reading'));
       sync();
     };
@@ -211,16 +212,12 @@ def speed_control() -> None:
                          key=state.key(SPEED_KEY), required=True, help=None)
 
 
-def _pronunciations(kb: KnowledgeBase | None) -> list[list[str]]:
-    """Each glossary word that has a ``say``, with what a voice should say for it."""
-    return [[term.term, term.say] for term in (kb.glossary if kb else ()) if term.say]
-
-
-def install(page: str, kb: KnowledgeBase | None) -> None:
+def install(page: str, kb: KnowledgeBase) -> None:
     """The page's read-aloud script, once a run. ``page`` names the page, so that moving to
     another page, step or person stops the speaking."""
     screen = f"{page}|{state.step()}|{st.session_state.get('generation', 0)}|{active()}"
-    config = {"screen": screen, "lang": active(), "rate": RATES[speed()], "say": _pronunciations(kb),
+    say = [[term.term, term.say] for term in kb.glossary if term.say]  # in the rule set's language
+    config = {"screen": screen, "lang": active(), "rate": RATES[speed()], "say": say,
               "words": {key: t(f"listen.{key}") for key in ("pause", "resume", "no_voice")}}
     script = _SCRIPT % {"config": json.dumps(config).replace("<", "\\u003c")}
     st.html(_CSS)
