@@ -48,6 +48,9 @@ _CSS = """<style>
 .listen-note { font-size: 1rem; color: #262730; }
 .listen-reading { outline: 4px solid #1d4f91 !important; outline-offset: 6px; border-radius: .5rem;
   background: #f3f7fc; }
+@media (max-width: 640px) {  /* on a phone a long heading keeps the width; the buttons go under it */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] > .stHtml > .listen) { flex-wrap: wrap; }
+}
 @media print { .listen { display: none !important; } }
 </style>"""
 
