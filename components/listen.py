@@ -32,8 +32,6 @@ from .text import active, t
 RATES = {"normal": 1.0, "slower": 0.8}
 SPEED_KEY = "listen_speed"  # a widget key with the generation: Start over goes back to normal
 
-# Fixed text written here; the only values put in are the page's words and the glossary's
-# pronunciations, as JSON with "<" escaped, so nothing can end the script early.
 _CSS = """<style>
 /* Read aloud: the Listen, Pause and Stop buttons, and the part being read. */
 .listen { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; justify-content: flex-end; }
@@ -54,6 +52,8 @@ _CSS = """<style>
 @media print { .listen { display: none !important; } }
 </style>"""
 
+# Fixed text written here; the only values put in are the page's words and the glossary's
+# pronunciations, as JSON with "<" escaped, so nothing can end the script early.
 _SCRIPT = """<script>
 (() => {
   const L = window.__explainerListen = window.__explainerListen || {};
@@ -78,15 +78,14 @@ _SCRIPT = """<script>
     };
     const clean = (s) => s.replace(/\\p{Extended_Pictographic}\\uFE0F?/gu, ' ').replace(/→/g, ',')
       .replace(/\\s+/g, ' ').trim();
-    const spoken = (s) => {
-      const say = L.config.say;
-      if (!say.length) { return s; }
+    const pronouncer = (say) => {
+      if (!say.length) { return (s) => s; }
       const words = new Map(say.map(([word, as]) => [word.toLowerCase(), as]));
       const escaped = say.map(([word]) => word.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&'))
         .sort((a, b) => b.length - a.length);
       // No look-behind: the page's HTML cleaner drops a script that contains "<" before "!".
       const found = new RegExp(`(^|[^\\\\p{L}\\\\p{N}])(${escaped.join('|')})(?![\\\\p{L}\\\\p{N}])`, 'giu');
-      return s.replace(found, (m, lead, word) => lead + (words.get(word.toLowerCase()) || word));
+      return (s) => s.replace(found, (m, lead, word) => lead + (words.get(word.toLowerCase()) || word));
     };
     const readable = (root, name) => {
       const blocks = [];
@@ -106,7 +105,7 @@ _SCRIPT = """<script>
       if (title && !(lines[0] || '').startsWith(title)) { lines.unshift(title); }
       // One utterance a block, long blocks a sentence at a time: some voices stop after a long one.
       return lines.map((s) => (/[.!?:;,…]$/.test(s) ? s : s + '.'))
-        .flatMap((s) => (s.length > 240 ? s.split(/(?<=[.!?])\\s+/) : [s])).map(spoken);
+        .flatMap((s) => (s.length > 240 ? s.split(/(?<=[.!?])\\s+/) : [s])).map(pronouncer(L.config.say));
     };
 
     // A voice on this device for the page's language; voices may arrive a moment after the page.
@@ -117,7 +116,7 @@ _SCRIPT = """<script>
       setTimeout(done, 1500);
     });
     const voiceFor = (all, lang) => {
-      const mine = all.filter((v) => v.localService !== false
+      const mine = all.filter((v) => v.localService === true
         && v.lang.replace('_', '-').toLowerCase().split('-')[0] === lang);
       const region = (v) => v.lang.replace('_', '-').toLowerCase();
       for (const wanted of PREFERRED[lang] || []) {
