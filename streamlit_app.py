@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content_check, idle, language, notes, settings, state, style, teaching, unavailable
+from components import content_check, idle, language, listen, notes, settings, state, style, teaching, unavailable
 from components.knowledge_base import get_knowledge
 from components.text import t
 
@@ -34,6 +34,7 @@ with st.container(horizontal=True, key="controls", gap="small", vertical_alignme
     on_start = page == home and state.step() == state.START
     with st.popover(t("app.settings"), icon="⚙️"):
         style.text_size_control()
+        listen.speed_control()
         if not on_start:  # the start screen has a big language choice of its own
             language.switch()
     if page == home and not on_start:
@@ -41,3 +42,4 @@ with st.container(horizontal=True, key="controls", gap="small", vertical_alignme
 idle.watch(page, home)  # kiosk mode only: Start over on every screen, idle reset
 page.run()
 style.scroll_to_top_if_moved()
+listen.install(page.url_path, kb)  # read aloud; stops when the page, step or person changes

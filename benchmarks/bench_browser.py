@@ -76,7 +76,9 @@ def ready(page, timeout: float = 60_000) -> None:
 
 
 def tap_size(page, label: str, heading: str) -> dict:
-    button = page.get_by_test_id("stButtonGroup").locator("button").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    # The text size is the first choice in the settings (the reading speed, after it, also has "Normal").
+    button = page.get_by_test_id("stButtonGroup").locator("button").filter(
+        has_text=re.compile(f"^{re.escape(label)}$")).first
     if not button.is_visible():  # the text size sits behind the settings button (app and floor alike)
         page.locator("[data-testid='stPopover'] button").first.click()
         button.wait_for(state="visible")

@@ -12,7 +12,7 @@ from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_f
 from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
 from knowledge.engine import shows_research
 
-from . import glossary_terms, settings
+from . import glossary_terms, listen, settings
 from .icons import how_given, icon_svg
 from .text import t
 
@@ -26,7 +26,8 @@ def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     option = result.option
     with st.container(border=True, key=f"option_{option.id}"):
         st.markdown(f'<span id="{anchor(option.id)}"></span>', unsafe_allow_html=True)
-        st.subheader(option.name, anchor=False)
+        with listen.row(f"option_{option.id}", option.name):
+            st.subheader(option.name, anchor=False)
         st.markdown(f"<p>{glossary_terms.marked(option.summary, kb, anchor(option.id))}</p>", unsafe_allow_html=True)
         way = how_given(option)
         st.markdown(f'<span class="how-given">{icon_svg(way, size_px=32)} {t(f"results.given.{way}")}</span>',

@@ -7,7 +7,7 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
-from . import body_picture, report_picture, state, svg
+from . import body_picture, listen, report_picture, state, svg
 from .notes import show_notes
 from .summary import asks_menopause
 from .knowledge_base import get_knowledge
@@ -23,10 +23,13 @@ REPORT_STEPS = ("hr", "her2")
 def render(kb: KnowledgeBase) -> None:
     step = state.step()
     n = state.STEPS.index(step) + 1
-    st.caption(t("steps.progress", n=n, total=len(state.STEPS)))
+    progress = t("steps.progress", n=n, total=len(state.STEPS))
+    with listen.row(f"step_{step}", progress):
+        st.caption(progress, width="stretch")
     st.progress(n / len(state.STEPS))
-    {"sex": _sex_step, "hr": _choice_step, "her2": _choice_step, "sites": _sites_step,
-     "more": _more_step}[step](kb, step)
+    with st.container(key=f"step_{step}"):  # the part Listen reads
+        {"sex": _sex_step, "hr": _choice_step, "her2": _choice_step, "sites": _sites_step,
+         "more": _more_step}[step](kb, step)
     _nav(step)
 
 

@@ -18,7 +18,7 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from . import option_card, settings, sites, state, takehome
+from . import listen, option_card, settings, sites, state, takehome
 from .grouping import GROUPS, group
 from .icons import how_given, icon_svg
 from .notes import show_notes
@@ -65,7 +65,8 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("results.questions_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
     nurse_card(kb, explanation)
-    takehome.render(kb, explanation)
+    with st.container(key="takehome"):  # the part Listen reads
+        takehome.render(kb, explanation)
     with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
         st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
 
@@ -79,6 +80,7 @@ def _meaning(kb: KnowledgeBase, explanation) -> None:
             st.markdown(f"**{t('results.showing_for', who=who)}**", width="content")
             st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                       on_click=state.go, args=(state.STEPS[0],))
+            listen.control("summary", t("results.heading"))  # in a row that is there anyway: no taller screen
         if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest below
             st.markdown(escape(_first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
         st.markdown(kb.support.aims)

@@ -8,7 +8,7 @@ from knowledge import Explanation, KnowledgeBase, tier_headings
 from knowledge.approvals import date_words
 from knowledge.schema import UrgentSigns
 
-from . import body_picture, glossary_terms, svg
+from . import body_picture, glossary_terms, listen, svg
 from .text import t
 
 
@@ -24,7 +24,8 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
     for result in explanation.sites:
         site = result.site
         with st.container(border=True, key=f"site_{site.id}"):
-            st.subheader(site.name, anchor=False)
+            with listen.row(f"site_{site.id}", site.name):
+                st.subheader(site.name, anchor=False)
             st.markdown(f"<p>{glossary_terms.marked(site.summary, kb, f'site-{site.id}')}</p>", unsafe_allow_html=True)
             urgent(kb, site.urgent_signs, key=f"urgent_{site.id}")
             with st.expander(t("results.site_means") + f": {site.name}"):
@@ -34,7 +35,8 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
                 if result.related_options:
                     st.markdown(t("results.site_related", names=", ".join(names[o] for o in result.related_options)))
                 st.caption(t("results.reviewed", date=date_words(kb, site.reviewed)))
-    st.subheader(t("results.general_urgent_heading"), anchor=False)
+    with listen.row("urgent_general", t("results.general_urgent_heading")):
+        st.subheader(t("results.general_urgent_heading"), anchor=False)
     urgent(kb, explanation.general_urgent_signs, key="urgent_general")
 
 

@@ -109,6 +109,7 @@ h1[tabindex="-1"]:focus { outline: none; }
   .st-key-unsure [data-testid="stVerticalBlock"], .st-key-summary [data-testid="stVerticalBlock"] { gap: .3rem; }
   .st-key-summary { padding: .5rem .75rem !important; }
   .st-key-showing_for button { min-height: 44px; }
+  .st-key-showing_for .listen-play { display: none; }  /* the icon alone here; its name stays */
   .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
   .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
   header[data-testid="stHeader"] { height: 3.4rem; min-height: 3.4rem; }

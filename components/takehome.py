@@ -15,7 +15,7 @@ import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase
 
-from . import printable, settings, share, state, svg
+from . import listen, printable, settings, share, state, svg
 from .text import active, t
 
 
@@ -50,7 +50,8 @@ def render(kb: KnowledgeBase, explanation: Explanation) -> None:
     answers = state.answers()
     link = share.link(base_url(), answers, kb.lang)
     qr = qr_svg(link, t("takehome.qr_label"))
-    st.header(t("takehome.heading"), anchor=False)
+    with listen.row("takehome", t("takehome.heading")):
+        st.header(t("takehome.heading"), anchor=False)
     st.markdown(t("takehome.intro"))
     st.download_button(t("takehome.download"), printable.build(kb, explanation, answers, link, qr),
                        file_name=t("takehome.file_name"), mime="text/html", icon="🖨️", type="primary",
@@ -67,6 +68,7 @@ def _kiosk() -> None:
     if not public:
         return
     link = share.link(public, state.answers(), active())
-    st.header(t("takehome.share_heading"), anchor=False)
+    with listen.row("takehome", t("takehome.share_heading")):
+        st.header(t("takehome.share_heading"), anchor=False)
     st.markdown(t("takehome.kiosk_intro"))
     svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=260)

@@ -34,7 +34,7 @@ TEXT_KEYS = frozenset({
     # questions
     "text",
     # glossary
-    "term", "definition", "pronunciation", "also",
+    "term", "definition", "pronunciation", "say", "also",
     # meta
     "disclaimer", "baseline",
     # meta: headings of the warning-sign tiers and the sentences that state a drug's US status

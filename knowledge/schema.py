@@ -218,6 +218,7 @@ class Term(Strict):
     term: Text
     definition: Text
     pronunciation: Text | None = None
+    say: Text | None = None  # how a voice reading the page aloud should say the term
     also: list[Text] = []
     drug: DrugName | None = None  # a drug's term: its US status is added from the registry
 

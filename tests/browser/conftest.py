@@ -95,12 +95,13 @@ def outside_requests():
 
 @pytest.fixture
 def make_page(browser, outside_requests, refusing_proxy):
-    """``make_page(size)``: a fresh page at one of SIZES that records every non-local request."""
+    """``make_page(size)``: a fresh page at one of SIZES that records every non-local request.
+    ``csp=True`` keeps the server's content security policy in force (it is bypassed by default)."""
     contexts = []
 
-    def make(size: str = "tablet-landscape"):
+    def make(size: str = "tablet-landscape", csp: bool = False):
         width, height = SIZES[size]
-        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True,
+        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=not csp,
                                       color_scheme="light", locale="en-US")
         context.on("request", lambda req: urlsplit(req.url).hostname not in LOCAL_HOSTS
                    and urlsplit(req.url).scheme not in ("data", "blob", "about")
