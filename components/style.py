@@ -126,6 +126,12 @@ def scroll_to_top_if_moved() -> None:
         st.html(SCROLL_TOP, unsafe_allow_javascript=True)
 
 
+def text_size() -> str:
+    """The reader's text size: "normal", "large" or "largest"."""
+    choice = st.session_state.get(state.key("text_size"))
+    return choice if choice in SIZES else "normal"
+
+
 def text_size_control() -> None:
     """A three-step text size choice; scales every rem-based size on the page."""
     labels = t("app.text_size_names")
