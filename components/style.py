@@ -94,8 +94,21 @@ h1[tabindex="-1"]:focus { outline: none; }
   .block-container { padding-top: 3.5rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
+/* Printing the results page itself (the browser's own Print): no controls, the whole page
+   rather than one screen of it, every card's details open, warning signs kept together. */
 @media print {
-  header, [data-testid="stSidebar"], .stButton, [data-testid="stToolbar"] { display: none !important; }
+  header, [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-controls,
+  .stButton, .stLinkButton, .stDownloadButton, [data-testid="stPopover"], [data-testid="stTextInput"],
+  [data-testid="stSkipLink"], [class*="st-key-print_action"], iframe { display: none !important; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"], .block-container
+    { height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }
+  .block-container { padding-top: 0 !important; max-width: none !important; }
+  details::details-content { content-visibility: visible !important; display: block !important; height: auto !important; }
+  details summary svg { display: none; }
+  [class*="st-key-urgent"], .st-key-help_first, [data-testid="stAlert"], [class*="st-key-option_"] h3
+    { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
 }
 </style>
 """

@@ -105,11 +105,14 @@ def print_action(kb: KnowledgeBase, explanation: Explanation, where: str) -> Non
     At home: a link that opens the take-home page in a new tab. On a kiosk with printing on:
     a button that prints it on the tablet's printer, without leaving the screen.
     """
-    if not settings.kiosk():
-        st.link_button(t("takehome.open_print"), printout_url(kb, explanation), icon="🖨️", type="primary",
-                       key=state.key(f"print_{where}"))
-        st.caption(t("takehome.open_print_help"))
-    elif settings.kiosk_print():
+    if settings.kiosk() and not settings.kiosk_print():
+        return
+    with st.container(key=f"print_action_{where}"):  # left out when the results page itself is printed
+        if not settings.kiosk():
+            st.link_button(t("takehome.open_print"), printout_url(kb, explanation), icon="🖨️", type="primary",
+                           key=state.key(f"print_{where}"))
+            st.caption(t("takehome.open_print_help"))
+            return
         st.button(t("takehome.kiosk_print"), icon="🖨️", type="primary", key=state.key(f"print_{where}"),
                   on_click=st.session_state.__setitem__, args=(PRINT_NOW, True))
         st.caption(t("takehome.kiosk_print_help"))
