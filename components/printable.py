@@ -106,7 +106,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <div class="end"><div>{questions}
 <h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}</div>
 {f'<div class="share">{qr_svg}</div>' if link else ""}</div>
-<p>{f'{e(t("takehome.print_link"))}: <span class="url">{e(link)}</span>. ' if link else ""}{e(t("takehome.print_footer", date=today))}</p>
+<p>{f'{e(t("takehome.print_link"))}: <span class="url" lang="zxx" translate="no">{e(link)}</span>. ' if link else ""}{e(t("takehome.print_footer", date=today))}</p>
 </body></html>
 """
 
