@@ -17,7 +17,7 @@ BASE_CSS = """
 /* Touch targets of at least 48px, for tablets and shaky hands. */
 .stButton button, .stDownloadButton button, .stLinkButton a, [data-testid="stButtonGroup"] button
   { min-height: 48px; min-width: 48px; }
-.stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
+.stButton button p, .stDownloadButton button p, .stLinkButton a p { font-size: 1.05rem; }
 [data-testid="stRadioOption"] { min-height: 48px; min-width: 48px; align-items: center; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
 [data-testid="stRadioOption"] p { font-size: 1.1rem !important; }
@@ -94,6 +94,8 @@ h1[tabindex="-1"]:focus { outline: none; }
   .block-container { padding-top: 3.5rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
+/* Questions for the visit: every checkbox a full-size touch target. */
+[data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
 /* Printing the results page itself (the browser's own Print): no controls, the whole page
    rather than one screen of it, every card's details open, warning signs kept together. */
 @media print {
