@@ -94,8 +94,12 @@ h1[tabindex="-1"]:focus { outline: none; }
   .block-container { padding-top: 3.5rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
-/* Questions for the visit: every checkbox a full-size touch target. */
+/* Questions for the visit: every checkbox a full-size touch target; "what matters" choices
+   wrap onto two lines on a phone instead of being cut off. */
 [data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
+.st-key-visit_matters_box button { height: auto; }
+.st-key-visit_matters_box button p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; text-align: left; }
 /* Printing the results page itself (the browser's own Print): no controls, the whole page
    rather than one screen of it, every card's details open, warning signs kept together. */
 @media print {
