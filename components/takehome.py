@@ -65,7 +65,7 @@ def qr_svg(link: str, label: str) -> str:
 def printout(kb: KnowledgeBase, explanation: Explanation) -> str:
     """The take-home page as it stands now: chosen questions, what matters, the reader's text size."""
     link = share_link(kb)
-    nonce = st.session_state.setdefault(NONCE_KEY, secrets.token_urlsafe(16))
+    nonce = st.session_state.setdefault(NONCE_KEY, secrets.token_hex(16))
     return printable.build(kb, explanation, state.answers(), link, qr_svg(link, t("takehome.qr_label")) if link else "",
                            visit.chosen(kb, explanation), style.text_size(), nonce)
 
