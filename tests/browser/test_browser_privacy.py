@@ -33,6 +33,8 @@ def test_the_printout_opens_as_one_page_offline(app_server, make_page):
     base, _ = app_server
     page = make_page("tablet-portrait")
     page.goto(base + "/?hr=negative&her2=zero&site=brain&site=bone&site=lung&pdl1=positive&sex=female")
+    # The first visit to a fresh server loads the rule set: allow it more time.
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
     ready(page)
     with page.context.expect_page() as opened:
         page.get_by_role("link", name="Open my summary to print").first.click()
