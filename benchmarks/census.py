@@ -106,6 +106,12 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
     if kind == "download_button":
         return {"t": "download_button", "label": proto.label, "icon": proto.icon, "type": proto.type,
                 "bytes": sizes.pop(0) if sizes else 1000}
+    if kind == "link_button":  # the app's own page behind it is its work; the floor links to a fixed one
+        return {"t": "link_button", "label": proto.label, "icon": proto.icon, "type": proto.type}
+    if kind == "checkbox":
+        return {"t": "checkbox", "label": scramble(proto.label), "value": proto.default}
+    if kind == "text_input":
+        return {"t": "text_input", "label": proto.label, "max_chars": proto.max_chars}
     if kind == "button_group":
         return {"t": "button_group", "label": proto.label, "key": proto.id.split("-", 2)[-1],
                 "options": [o.content for o in proto.options], "default": list(proto.default)}
@@ -156,7 +162,7 @@ def counts(tree: dict[str, Any]) -> Counter:
 
 
 def first_view(tree: dict[str, Any]) -> dict[str, Any]:
-    """The part of the results page before its first section header ("Kinds of treatment"): what
+    """The part of the results page before its first section header ("Take this home"): what
     the reader meets first (meaning, what comes first, when to get help), as its own tree."""
     top: list[dict[str, Any]] = []
     for node in tree.get("children", []):

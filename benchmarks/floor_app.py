@@ -58,6 +58,13 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
         elif kind == "download_button":
             st.download_button(n["label"], b"x" * n["bytes"], file_name="summary.html", mime="text/html",
                                icon=n["icon"] or None, type=n["type"] or "secondary", key=key, on_click="ignore")
+        elif kind == "link_button":
+            st.link_button(n["label"], "media/floor.html", icon=n["icon"] or None, type=n["type"] or "secondary",
+                           key=key)
+        elif kind == "checkbox":
+            st.checkbox(n["label"], value=n["value"], key=key)
+        elif kind == "text_input":
+            st.text_input(n["label"], max_chars=n["max_chars"] or None, key=key)
         elif kind == "button_group":
             choice(n, key)
         elif kind == "expander":

@@ -1,7 +1,15 @@
-"""The one-page take-home summary as a self-contained, print-ready HTML document.
+"""The take-home page: a self-contained, print-ready HTML document for the visit.
+
+One page on A4 and US Letter at the Normal text size (larger sizes print larger and may take
+two pages, which the page then says). Headed sections: what this means, what was entered (a
+"not sure" shown as such), the treatments in short by group with how each is given, the warning
+signs under their two tier headings (each sign once), what matters most, the chosen questions
+with lines to write on, lines for notes, the QR code and link, the date in words and the
+not-medical-advice notice. No name, nothing identifying.
 
 Every piece of text is escaped; the page loads nothing from anywhere (no fonts, no images
-from a server), so it prints the same on any machine and offline.
+from a server), so it prints the same on any machine and offline. Its one script is the
+fixed Print button.
 """
 
 from __future__ import annotations
@@ -10,74 +18,127 @@ import datetime as dt
 from html import escape
 from typing import Any, Mapping
 
-from knowledge import Explanation, KnowledgeBase, tier_headings, waiting_on
-from knowledge.approvals import checked_sentence, date_words
+from knowledge import Explanation, KnowledgeBase, missing_results, tier_headings
+from knowledge.approvals import date_words
 
 from .grouping import GROUPS, group
+from .icons import how_given
 from .summary import answer_words, place_words
 from .text import t as text
+from .visit import FIRST_TICKED, Visit
+
+# Print size in points for each of the reader's text sizes (components.style.SIZES).
+PRINT_PT = {"normal": 12, "large": 14, "largest": 16}
+NOTE_LINES = 2
 
 CSS = """
-@page { size: A4; margin: 9mm; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt;
-       line-height: 1.3; color: #111; max-width: 48rem; margin: 1rem auto; padding: 0 1rem; }
-@media print { body { margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.15; } }  /* Spanish runs longer */
-h1 { font-size: 15pt; margin: 0 0 .3rem; } h2 { font-size: 11.5pt; margin: .45rem 0 .1rem; }
-h3 { font-size: 10pt; margin: .3rem 0 0; }
-p { margin: .1rem 0; } ul, ol { margin: .1rem 0; padding-left: 1.2rem; } li { margin: 0; }
-.note { border: 1px solid #1d4f91; padding: .3rem .5rem; border-radius: 6px; }
-.urgent { border-left: 5px solid #b00020; padding-left: 1.4rem; }
-.tiers { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; align-items: start; }
-.two { display: grid; grid-template-columns: 1fr 34mm; gap: 1rem; align-items: start; }
-.share svg { width: 32mm; height: 32mm; }
-.url { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
-small { color: #333; }
+@page { margin: 6mm 8mm; }
+body { font-family: Arial, "Liberation Sans", Helvetica, Roboto, "Segoe UI", sans-serif; font-size: %(pt)spt;
+       line-height: 1.1; color: #111; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
+@media print { body { margin: 0; padding: 0; max-width: none; } .no-print { display: none; } }
+h1 { font-size: 1.15em; margin: 0; } h2 { font-size: 1.05em; margin: .2em 0 .05em; border-bottom: 1px solid #999; }
+h3 { font-size: 1em; margin: .15em 0 0; }
+p { margin: .05em 0; } ul, ol { margin: 0; padding-left: 1.3em; } li { margin: 0; }
+.note { border-left: 4px solid #1d4f91; padding-left: .45em; margin-top: .2em; }
+.signs li { break-inside: avoid; }
+.signs ul { border-left: 4px solid #b00020; }
+.write li { padding-bottom: .9em; border-bottom: 1px solid #777; margin-bottom: .15em; break-inside: avoid; }
+.end { display: grid; grid-template-columns: 1fr auto; gap: 1em; align-items: start; }
+.share { padding-top: .5em; }
+.line { border-bottom: 1px solid #777; height: 1.5em; }
+.share svg { width: 30mm; height: 30mm; }
+.url { font-family: monospace; word-break: break-all; }
+.no-print { border: 2px solid #1d4f91; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
+.no-print button { font: inherit; font-weight: 700; min-height: 48px; min-width: 8rem; padding: .4rem 1.2rem;
+                   color: #fff; background: #1d4f91; border: 0; border-radius: 6px; cursor: pointer; }
 """
 
 
-def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str, qr_svg: str) -> str:
-    """The whole HTML document (no name or other identity on it)."""
+def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str | None, qr_svg: str,
+          visit: Visit | None = None, size: str = "normal", nonce: str = "") -> str:
+    """The whole HTML document (no name or other identity on it).
+
+    ``link`` and ``qr_svg`` are left out when there is no link (a kiosk without a public
+    address). ``visit`` holds the chosen questions and what matters (default: the first tailored
+    questions); ``size`` is the reader's text size; ``nonce`` is a random marker that makes
+    the document, and so its address, impossible to guess from the answers alone.
+    """
     e = escape
     lang = kb.lang
 
     def t(key: str, **values: object):  # the printout speaks the rule set's language
         return text(key, lang, **values)
 
+    visit = visit or Visit(explanation.questions[:FIRST_TICKED])
+    size = size if size in PRINT_PT else "normal"
     places = place_words(kb, answers)
-    groups = group(explanation)
-    option_groups = []
-    for name in GROUPS:
-        if not groups[name]:
-            continue
-        items = [e(r.option.name) for r in groups[name]]
-        if name == "conditional":
-            items = [f"{e(r.option.name)} ({e(t('results.only_if', tests=_only_if(r, kb, explanation)))})"
-                     for r in groups[name]]
-        option_groups.append(f"<h3>{e(t(f'results.group_{name}'))}</h3><p>{'; '.join(items)}.</p>")
-    headings = tier_headings(kb)
-    urgent = "".join(f"<div><h3>{e(headings[tier])}</h3><ul class=\"urgent\">{''.join(f'<li>{e(s)}</li>' for s in lines)}</ul></div>"
-                     for tier, lines in explanation.urgent_signs() if lines)
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
+    groups = group(explanation)
+    treatments = "".join(f"<p><b>{e(t(f'results.group_{name}').rstrip('…'))}:</b> "
+                         + (_waiting(explanation, len(groups[name]), t) if name == "conditional" else _by_way(groups[name], t))
+                         + "</p>" for name in GROUPS if groups[name])
+    headings = tier_headings(kb)
+    signs = "".join(f'<div><h3>{e(headings[tier])}</h3><ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
+                    for tier, lines in _signs(explanation) if lines)
+    matters = (f"<p><b>{e(t('visit.matters_heading'))}:</b> {e('; '.join(visit.matters))}.</p>"
+               if visit.matters else "")
+    questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
+                 + "".join(f"<li>{e(q)}</li>" for q in visit.questions) + "</ol>") if visit.questions or matters else ""
+    larger = f"<p>{e(t('takehome.print_larger'))}</p>" if size != "normal" else ""
+    men = f"<p>{e(kb.meta.men_note)}</p>" if answers["sex"] == "male" else ""
+    today = date_words(kb, dt.date.today())
     return f"""<!doctype html>
 <html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
-<body>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS % {"pt": PRINT_PT[size]}}</style></head>
+<body><!-- {e(nonce)} -->
+<div class="no-print"><button type="button" onclick="window.print()">🖨️ {e(t("takehome.print_button"))}</button>
+<p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
-<p class="note">{e(explanation.disclaimer)}</p>
-<h2>{e(t("takehome.print_entered"))}</h2>
-<p>{"; ".join(e(w.rstrip(".")) for w in entered)}.</p>
+<p class="note">{e(explanation.disclaimer)}</p>{larger}
+<h2>{e(t("results.heading"))}</h2>
+{men}<p>{e(kb.support.aims)}</p>
+<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))}</p>
 <h2>{e(t("takehome.print_options"))}</h2>
-{"".join(option_groups)}
-<div class="tiers">{urgent}</div>
-<div class="two"><div>
-<h2>{e(t("takehome.print_questions"))}</h2>
-<ol>{"".join(f"<li>{e(q)}</li>" for q in explanation.questions)}</ol>
-<p><small>{e(kb.meta.baseline)} {e(checked_sentence(kb))} {e(t("takehome.print_footer", date=date_words(kb, dt.date.today())))}</small></p></div>
-<div class="share"><h2>{e(t("takehome.print_link"))}</h2>{qr_svg}<p class="url">{e(link)}</p></div></div>
+{treatments}
+<h2>{e(t("results.help_heading"))}</h2>
+<div class="signs">{signs}</div>
+<div class="end"><div>{questions}
+<h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}</div>
+{f'<div class="share">{qr_svg}</div>' if link else ""}</div>
+<p>{f'{e(t("takehome.print_link"))}: <span class="url" lang="zxx" translate="no">{e(link)}</span>. ' if link else ""}{e(t("takehome.print_footer", date=today))}</p>
 </body></html>
 """
 
 
-def _only_if(result, kb: KnowledgeBase, explanation: Explanation) -> str:
-    return "; ".join(waiting_on(result, kb, explanation.profile))
+def _by_way(results, t) -> str:
+    """One group in short: each way of giving, then the treatments given that way."""
+    ways: dict[str, list[str]] = {}
+    for r in results:
+        ways.setdefault(how_given(r.option), []).append(r.option.name)
+    return " ".join(f"<i>{escape(_capital(t(f'results.given.{way}')))}:</i> {escape('; '.join(names))}."
+                    for way, names in ways.items())
+
+
+def _waiting(explanation: Explanation, n: int, t) -> str:
+    """The "only if" group in short: how many, and which results are still to find out (the
+    results page names each treatment; listing them all would not fit one page)."""
+    tests = [t(f"teaching.inputs_short.{name.removeprefix('marker:')}") for name, _ in missing_results(explanation)]
+    words = t("takehome.print_conditional", n=n, tests=", ".join(tests)) if tests else t("takehome.print_conditional_some", n=n)
+    return escape(words)
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def _signs(explanation: Explanation) -> list[tuple[str, list[str]]]:
+    """Each tier's signs in short (the sign itself: its first sentence), each once."""
+    return [(tier, list(dict.fromkeys(first_sentence(s) for s in lines))) for tier, lines in explanation.urgent_signs()]
+
+
+def first_sentence(sign: str) -> str:
+    """A warning sign in short: its first sentence (the sign itself; the reason and the
+    details follow on the results page, under "Where it has spread")."""
+    head, dot, _ = sign.partition(". ")
+    return head + "." if dot else sign

@@ -4,7 +4,9 @@ The first screen answers: what this means and what treatment aims to do, what of
 first for cancers like hers (or, when the receptor results are not known, which results decide
 most of this and where to find them), and when to get help right away. Everything else follows
 on demand: the treatments in the order they are usually met, every warning sign, support, the
-questions, the results still missing and the take-home.
+questions for the visit and what matters most, and the results still missing. The take-home
+(print and QR code) comes right after the first screen, and its print action again after the
+questions.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from . import listen, option_card, settings, sites, state, takehome
+from . import listen, option_card, settings, sites, state, takehome, visit
 from .grouping import GROUPS, group
 from .icons import how_given, icon_svg
 from .notes import show_notes
+from .printable import first_sentence
 from .summary import answer_words, place_words
 from .text import t
 
@@ -47,6 +50,7 @@ def render(kb: KnowledgeBase) -> None:
     _entered(kb)
     if unsure:
         _for_everyone(groups)
+    takehome.render(kb, explanation)  # printing and the QR code near the top, after the first screen
     show_notes()
 
     st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
@@ -62,11 +66,9 @@ def render(kb: KnowledgeBase) -> None:
     st.markdown('<span id="warning-signs"></span>', unsafe_allow_html=True)
     sites.render(explanation, kb)
     _support(kb)
-    st.header(t("results.questions_heading"), anchor=False)
-    st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(explanation.questions, 1)))
+    visit.render(kb, explanation)
+    takehome.print_action(kb, explanation, "bottom")  # again, once the questions are chosen
     nurse_card(kb, explanation)
-    with st.container(key="takehome"):  # the part Listen reads
-        takehome.render(kb, explanation)
     with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
         st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
 
@@ -145,19 +147,12 @@ def _get_help(kb: KnowledgeBase, explanation) -> None:
         st.subheader(t("results.help_heading"), anchor=False)
         columns = st.columns(2)  # side by side on a tablet, one under the other on a phone
         for column, tier in zip(columns, ("emergency", "today")):
-            signs = list(dict.fromkeys(_first_sentence(sign) for p in parts for sign in getattr(p, tier)[:1]))
+            signs = list(dict.fromkeys(first_sentence(sign) for p in parts for sign in getattr(p, tier)[:1]))
             signs = signs[:SHORT_SIGNS]
             if signs:
                 with column:
                     st.error(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in signs), icon="🚨")
         st.markdown(f"[{t('results.help_all')}](#warning-signs)")
-
-
-def _first_sentence(sign: str) -> str:
-    """A sign in short for the first screen: its first sentence (the sign itself; the reason and
-    the details follow under "Where it has spread")."""
-    head, dot, _ = sign.partition(". ")
-    return head + "." if dot else sign
 
 
 def _support(kb: KnowledgeBase) -> None:

@@ -5,6 +5,9 @@
 * ``EXPLAINER_IDLE_SECONDS``: quiet time before the kiosk resets (default 120, at least 45).
 * ``EXPLAINER_PUBLIC_URL``: the address phones should open for a shared link (kiosk: the
   QR code is hidden when it is not set).
+* ``EXPLAINER_KIOSK_PRINT=1``: a kiosk tablet set up with a printer offers "Print my summary"
+  (the browser's print of the take-home page). Off by default: the QR code is then the only
+  take-home on a kiosk.
 
 Pages and components ask :func:`kiosk` rather than reading the environment themselves, so
 that one switch turns every kiosk behaviour on or off together.
@@ -17,6 +20,7 @@ import os
 MODE_ENV = "EXPLAINER_MODE"
 IDLE_ENV = "EXPLAINER_IDLE_SECONDS"
 PUBLIC_URL_ENV = "EXPLAINER_PUBLIC_URL"
+KIOSK_PRINT_ENV = "EXPLAINER_KIOSK_PRINT"
 DEFAULT_IDLE_SECONDS = 120
 MIN_WARNING_SECONDS = 20  # WCAG 2.2.1: at least 20 seconds to say "I'm still here"
 WARNING_SECONDS = 30
@@ -25,6 +29,10 @@ MIN_IDLE_SECONDS = 45  # a person needs some quiet time before the 20-second war
 
 def kiosk() -> bool:
     return os.environ.get(MODE_ENV, "").strip().lower() == "kiosk"
+
+
+def kiosk_print() -> bool:
+    return os.environ.get(KIOSK_PRINT_ENV, "").strip() == "1"
 
 
 def idle_seconds() -> int:

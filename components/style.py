@@ -17,7 +17,7 @@ BASE_CSS = """
 /* Touch targets of at least 48px, for tablets and shaky hands. */
 .stButton button, .stDownloadButton button, .stLinkButton a, [data-testid="stButtonGroup"] button
   { min-height: 48px; min-width: 48px; }
-.stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
+.stButton button p, .stDownloadButton button p, .stLinkButton a p { font-size: 1.05rem; }
 [data-testid="stRadioOption"] { min-height: 48px; min-width: 48px; align-items: center; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
 [data-testid="stRadioOption"] p { font-size: 1.1rem !important; }
@@ -123,8 +123,27 @@ h1[tabindex="-1"]:focus { outline: none; }
   [data-testid="stMain"] p, [data-testid="stMain"] li { line-height: 1.45; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
+/* Questions for the visit: every checkbox a full-size touch target; "what matters" choices
+   wrap onto two lines on a phone instead of being cut off. */
+[data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
+.st-key-visit_matters_box button { height: auto; }
+.st-key-visit_matters_box button p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; text-align: left; }
+/* Printing the results page itself (the browser's own Print): no controls, the whole page
+   rather than one screen of it, every card's details open, warning signs kept together. */
 @media print {
-  header, [data-testid="stSidebar"], .stButton, [data-testid="stToolbar"] { display: none !important; }
+  header, [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-controls,
+  .stButton, .stLinkButton, .stDownloadButton, [data-testid="stPopover"], [data-testid="stTextInput"],
+  [data-testid="stSkipLink"], [class*="st-key-print_action"], iframe { display: none !important; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"], .block-container
+    { height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }
+  .block-container { padding-top: 0 !important; max-width: none !important; }
+  details::details-content { content-visibility: visible !important; display: block !important; height: auto !important; }
+  details summary svg { display: none; }
+  [class*="st-key-urgent"], .st-key-help_first, [data-testid="stAlert"], [class*="st-key-option_"] h3
+    { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
 }
 </style>
 """
@@ -153,6 +172,12 @@ def scroll_to_top_if_moved() -> None:
     """
     if st.session_state.pop("scroll_top", False):
         st.html(SCROLL_TOP, unsafe_allow_javascript=True)
+
+
+def text_size() -> str:
+    """The reader's text size: "normal", "large" or "largest"."""
+    choice = st.session_state.get(state.key("text_size"))
+    return choice if choice in SIZES else "normal"
 
 
 def text_size_control() -> None:

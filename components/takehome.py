@@ -1,22 +1,36 @@
-"""Take-home: a printable one-page summary and a share link with a QR code.
+"""Take-home: the one-page summary to print, and a share link with a QR code.
 
-In kiosk mode (a shared tablet) there is no download and no link text: only a QR code the
-person scans with their own phone, pointing at ``EXPLAINER_PUBLIC_URL`` with the answers as
-query parameters. The tablet never opens that address itself, so the answers never reach
-its address bar or history. Without a public address the section is left out.
+The summary opens as a page in the browser with a Print button. The app serves it itself from
+memory (Streamlit's media store, never written to disk) at an address that exists only while
+these results are on screen in this session: the next change, Start over, the kiosk reset or
+closing the tab takes it away. A random marker per session makes the address impossible to
+guess from the answers.
+
+In kiosk mode (a shared tablet) there is no new tab and no link text. The QR code points at
+``EXPLAINER_PUBLIC_URL`` with the answers as query parameters, for the person's own phone; the
+tablet never opens that address itself, so the answers never reach its address bar or history.
+With ``EXPLAINER_KIOSK_PRINT=1`` a "Print my summary" button also prints the page with the
+browser's print (for tablets set up with a printer), from a hidden frame that is removed again.
 """
 
 from __future__ import annotations
 
+import json
+import secrets
 from html import escape
 
 import segno
 import streamlit as st
+from streamlit import runtime
 
 from knowledge import Explanation, KnowledgeBase
 
-from . import listen, printable, settings, share, state, svg
-from .text import active, t
+from . import listen, printable, settings, share, state, style, svg, visit
+from .text import t
+
+QR_KEY = "_qr_drawing"
+NONCE_KEY = "_printout_nonce"
+PRINT_NOW = "_print_now"
 
 
 def base_url() -> str:
@@ -24,7 +38,12 @@ def base_url() -> str:
     return settings.public_url() or st.context.url or "http://localhost:8501/"
 
 
-QR_KEY = "_qr_drawing"
+def share_link(kb: KnowledgeBase) -> str | None:
+    """The share link, or None on a kiosk without a public address (no QR code at all)."""
+    if settings.kiosk():
+        public = settings.public_url()
+        return share.link(public, state.answers(), kb.lang) if public else None
+    return share.link(base_url(), state.answers(), kb.lang)
 
 
 def qr_svg(link: str, label: str) -> str:
@@ -43,32 +62,88 @@ def qr_svg(link: str, label: str) -> str:
     return svg
 
 
+def printout(kb: KnowledgeBase, explanation: Explanation) -> str:
+    """The take-home page as it stands now: chosen questions, what matters, the reader's text size."""
+    link = share_link(kb)
+    nonce = st.session_state.setdefault(NONCE_KEY, secrets.token_hex(16))
+    return printable.build(kb, explanation, state.answers(), link, qr_svg(link, t("takehome.qr_label")) if link else "",
+                           visit.chosen(kb, explanation), style.text_size(), nonce)
+
+
+def printout_url(kb: KnowledgeBase, explanation: Explanation) -> str:
+    """Where this session's take-home page is served from memory (relative to the app)."""
+    url = runtime.get_instance().media_file_mgr.add(printout(kb, explanation).encode("utf-8"), "text/html",
+                                                     coordinates="takehome.printout")
+    return url.lstrip("/")
+
+
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
-    if settings.kiosk():
-        _kiosk()
+    """The take-home, just after the first screen of results: the print action and the QR code."""
+    link = share_link(kb)
+    printing = not settings.kiosk() or settings.kiosk_print()
+    if not (printing or link):
         return
-    answers = state.answers()
-    link = share.link(base_url(), answers, kb.lang)
-    qr = qr_svg(link, t("takehome.qr_label"))
-    with listen.row("takehome", t("takehome.heading")):
-        st.header(t("takehome.heading"), anchor=False)
-    st.markdown(t("takehome.intro"))
-    st.download_button(t("takehome.download"), printable.build(kb, explanation, answers, link, qr),
-                       file_name=t("takehome.file_name"), mime="text/html", icon="🖨️", type="primary",
-                       key=state.key("download"), on_click="ignore", help=None)
-    st.caption(t("takehome.download_help"))
-    st.subheader(t("takehome.share_heading"), anchor=False)
-    st.markdown(t("takehome.share_intro"))
-    svg.show(qr)  # only drawing paths; the link's text never becomes HTML
-    st.code(link, language=None, wrap_lines=True)
+    with st.container(key="takehome"):
+        with listen.row("takehome", t("takehome.heading")):
+            st.header(t("takehome.heading"), anchor=False)
+        left, right = st.columns([3, 2], vertical_alignment="center") if link else (st.container(), None)
+        with left:
+            if printing:
+                print_action(kb, explanation, "top")
+            if link:
+                st.subheader(t("takehome.share_heading"), anchor=False)
+                st.markdown(t("takehome.kiosk_intro" if settings.kiosk() else "takehome.share_intro"))
+        if link:
+            with right:
+                svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=220)
+            if not settings.kiosk():
+                st.code(link, language=None, wrap_lines=True)
 
 
-def _kiosk() -> None:
-    public = settings.public_url()
-    if not public:
+def print_action(kb: KnowledgeBase, explanation: Explanation, where: str) -> None:
+    """One obvious Print action with a caption that says what happens.
+
+    At home: a link that opens the take-home page in a new tab. On a kiosk with printing on:
+    a button that prints it on the tablet's printer, without leaving the screen.
+    """
+    if settings.kiosk() and not settings.kiosk_print():
         return
-    link = share.link(public, state.answers(), active())
-    with listen.row("takehome", t("takehome.share_heading")):
-        st.header(t("takehome.share_heading"), anchor=False)
-    st.markdown(t("takehome.kiosk_intro"))
-    svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=260)
+    with st.container(key=f"print_action_{where}"):  # left out when the results page itself is printed
+        if not settings.kiosk():
+            st.link_button(t("takehome.open_print"), printout_url(kb, explanation), icon="🖨️", type="primary",
+                           key=state.key(f"print_{where}"))
+            st.caption(t("takehome.open_print_help"))
+            return
+        st.button(t("takehome.kiosk_print"), icon="🖨️", type="primary", key=state.key(f"print_{where}"),
+                  on_click=st.session_state.__setitem__, args=(PRINT_NOW, True))
+        st.caption(t("takehome.kiosk_print_help"))
+        if st.session_state.pop(PRINT_NOW, False):
+            st.html(_PRINT_SCRIPT % json.dumps(printout_url(kb, explanation)), unsafe_allow_javascript=True)
+
+
+# Prints the take-home page from a hidden frame: the page is fetched from this app (same origin),
+# put in the frame as its own document, printed with the browser's print, and the frame removed
+# after printing or when the kiosk resets the screen. The only value put in is the page's
+# relative address, written as a JSON string.
+_PRINT_SCRIPT = """<script>
+(() => {
+  const url = %s;
+  fetch(url, {cache: "no-store", credentials: "same-origin"}).then((r) => r.text()).then((html) => {
+    document.getElementById("takehome-print")?.remove();
+    const frame = document.createElement("iframe");
+    frame.id = "takehome-print";
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.style.cssText = "position:fixed;right:0;bottom:0;width:0;height:0;border:0;";
+    const remove = () => frame.remove();
+    frame.onload = () => {
+      frame.contentWindow.addEventListener("afterprint", () => setTimeout(remove, 0));
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    };
+    window.addEventListener("explainer-stop", remove, {once: true});
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
+  });
+})();
+</script>"""

@@ -70,6 +70,7 @@ class KnowledgeBase:
     options: tuple[schema.Option, ...]
     sites: Mapping[str, schema.Site]
     questions: tuple[schema.Question, ...]
+    matters: tuple[schema.Matter, ...]  # "what matters most to me" choices, each adding a question
     glossary: tuple[schema.Term, ...]
     changelog: tuple[schema.ChangelogEntry, ...]
     vignettes: tuple[schema.Vignette, ...]
@@ -232,6 +233,8 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
     sites = _check_sites(col, single["sites.yaml"], origin, sources, meta, today)
     _check_duplicates(col, _file_of(col, "questions.yaml"), "questions",
                       [q.id for q in single["questions.yaml"].questions])
+    _check_duplicates(col, _file_of(col, "questions.yaml"), "matters",
+                      [m.id for m in single["questions.yaml"].matters])
     _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
@@ -247,6 +250,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
         options=tuple(sorted(options, key=lambda o: schema.OPTION_CLASSES.index(o.class_))),
         sites=sites,
         questions=tuple(single["questions.yaml"].questions),
+        matters=tuple(single["questions.yaml"].matters),
         glossary=tuple(single["glossary.yaml"].terms),
         changelog=tuple(single["changelog.yaml"].changelog),
         vignettes=vignettes,

@@ -210,8 +210,17 @@ class Question(Strict):
     when: ConditionField = None
 
 
+class Matter(Strict):
+    """A "what matters most to me" choice and the question it adds. It never changes which
+    options are shown or their order: it is for the conversation with the care team."""
+    id: Id
+    label: Text
+    text: Text
+
+
 class QuestionFile(Strict):
     questions: list[Question] = Field(min_length=1)
+    matters: list[Matter] = []
 
 
 class Term(Strict):

@@ -67,7 +67,7 @@ def fresh_caches(monkeypatch):
     content, outside kiosk mode (import this fixture into a test module to use it)."""
     import streamlit as st
 
-    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL"):
+    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL", "EXPLAINER_KIOSK_PRINT"):
         monkeypatch.delenv(name, raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -60,7 +60,7 @@ def test_full_flow_shows_grouped_options_sites_and_notice(kb):
     shown = texts(at)
     assert kb.meta.disclaimer.split(".")[0] in at.info[0].value
     for heading in ("Often used first", "Often used later", "At any time", "Only if a test shows…",
-                    "Where it has spread", "Questions to ask your care team", "Take this home"):
+                    "Where it has spread", "My questions for the visit", "Take this home"):
         assert heading in shown
     for signs in [kb.sites["bone"].urgent_signs, kb.sites["liver"].urgent_signs, kb.meta.general_urgent_signs]:
         for sign in signs.emergency + signs.today:

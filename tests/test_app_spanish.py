@@ -205,7 +205,7 @@ def test_full_flow_in_spanish_shows_only_spanish_content(kb_es):
         assert result.option.name in shown
     assert kb_es.meta.disclaimer in at.info[0].value
     for heading in ("Suelen usarse primero", "Suelen usarse después", "En cualquier momento",
-                    "Solo si una prueba muestra…", "Adónde se diseminó", "Preguntas para su equipo de atención médica",
+                    "Solo si una prueba muestra…", "Adónde se diseminó", "Mis preguntas para la consulta",
                     "Para llevar a casa", "Usted indicó: Receptores hormonales: positivos; HER2: bajo"):
         assert heading in shown, heading
     for site in ("bone", "liver"):
@@ -320,7 +320,7 @@ def test_spanish_printout_is_spanish_and_marked_as_such(kb_es):
     html = printable.build(kb_es, explanation, answers, link, qr_svg(link, "Código QR"))
     assert html.startswith("<!doctype html>\n<html lang=\"es\">")
     assert "Mi resumen: tratamientos para el cáncer de mama que se diseminó" in html
-    assert "No está seguro/a: HER2" in html and "Solo si:" in html and " or " not in html
+    assert "No está seguro/a: HER2" in html and "Falta saber: HER2" in html and " or " not in html
     assert kb_es.meta.disclaimer in html
     for phrase in english_ui_phrases():
         assert phrase not in html, f"English UI text in the Spanish printout: {phrase!r}"

@@ -22,7 +22,8 @@ PUBLIC = "https://explainer.clinic.example/"
 def fresh_caches(monkeypatch):
     import streamlit as st
 
-    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_IDLE_SECONDS", "EXPLAINER_PUBLIC_URL"):
+    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_IDLE_SECONDS", "EXPLAINER_PUBLIC_URL",
+                 "EXPLAINER_KIOSK_PRINT"):
         monkeypatch.delenv(name, raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -117,21 +118,36 @@ def test_kiosk_results_have_no_download_no_link_text_and_no_outside_links(kiosk)
     assert not at.get("download_button"), "a download on a shared tablet would be seen by the next person"
     assert not at.code, "the share link is not shown as text on a tablet"
     assert not re.search(r"\]\(https?://", all_markdown(at)), "sources must be text, not links"
-    headers = [h.value for h in at.header]
-    assert "Open these results on your phone" in headers  # the QR code for the person's own phone
+    assert "Open these results on your phone" in [h.value for h in at.subheader]  # the QR code for their phone
+    assert not at.get("link_button"), "no print page in a new tab on a tablet"
+    assert not [b for b in at.button if b.key and b.key.startswith("print_")], "no printing unless turned on"
 
 
 def test_kiosk_without_a_public_address_leaves_the_qr_code_out(monkeypatch):
     monkeypatch.setenv("EXPLAINER_MODE", "kiosk")
     at = walk_to_results(new_app())
     assert not at.exception
-    assert "Open these results on your phone" not in [h.value for h in at.header]
+    assert "Open these results on your phone" not in [h.value for h in at.subheader]
     assert not at.get("download_button") and not at.code
+    assert "Take this home" not in [h.value for h in at.header], "nothing to take home: the section is left out"
 
 
-def test_outside_kiosk_mode_the_download_and_link_stay():
+def test_kiosk_print_is_one_setting_and_keeps_the_tablet_in_place(kiosk, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_KIOSK_PRINT", "1")
     at = walk_to_results(new_app())
-    assert at.get("download_button") and at.code
+    prints = [b for b in at.button if b.key and b.key.startswith("print_")]
+    assert [b.label for b in prints] == ["Print my summary"] * 2, "after the first screen and after the questions"
+    assert not at.get("link_button") and not at.get("download_button"), "no new tab, no file on the tablet"
+    prints[0].click()
+    at.run()
+    assert not at.exception
+    script = [h.proto.body for h in at.get("html") if "takehome-print" in h.proto.body]
+    assert len(script) == 1 and "media/" in script[0] and "hr=" not in script[0]
+
+
+def test_outside_kiosk_mode_the_print_page_and_link_stay():
+    at = walk_to_results(new_app())
+    assert at.get("link_button") and at.code
     assert re.search(r"\]\(https?://", all_markdown(at))
 
 

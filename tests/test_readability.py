@@ -71,6 +71,8 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
                 yield f"site {site.id}.urgent_signs.{tier}[{i}]", text
     for q in kb.questions:
         yield f"question {q.id}", q.text
+    for m in kb.matters:  # "what matters most to me": the question each choice adds
+        yield f"matters {m.id}", m.text
     for name, entry in kb.inputs.items():
         yield f"input {name}.question", entry.question
         yield f"input {name}.help", entry.help
@@ -97,6 +99,8 @@ def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
         yield f"input {name}.label", entry.label
         for value, v in entry.values.items():
             yield f"input {name}.{value}.label", v.label
+    for m in kb.matters:
+        yield f"matters {m.id}.label", m.label
 
 
 def drug_names(kb) -> set[str]:

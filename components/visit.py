@@ -1,0 +1,78 @@
+"""My questions for the visit, and what matters most to the person right now.
+
+The tailored questions become a checklist (the first few ticked); "what matters most" adds the
+matching questions; one short question of the person's own can be added. All of it lives in
+this session's widget state only: it is never logged, stored, put in a link or sent anywhere,
+and Start over or the kiosk reset forgets it with everything else. The ticked questions and
+the choices go on the take-home page. No choice changes which treatments are shown or their
+order (decision-aid standards: values are for the conversation, not for ranking).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import streamlit as st
+
+from knowledge import Explanation, KnowledgeBase
+
+from . import state
+from .text import t
+
+FIRST_TICKED = 3  # tailored questions ticked at the start; the rest are one tap away
+OWN_MAX_CHARS = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What goes on the take-home page: the chosen questions in order, and the choices that matter."""
+
+    questions: tuple[str, ...]
+    matters: tuple[str, ...] = ()
+
+
+def _question_key(kb: KnowledgeBase, text: str) -> str:
+    ids = {q.text: q.id for q in kb.questions}
+    return state.key(f"visit_q_{ids.get(text, 'x')}")
+
+
+def own_question(raw: object) -> str:
+    """The person's own question as plain, single-line text of at most OWN_MAX_CHARS characters."""
+    text = " ".join(_CONTROL.sub(" ", raw).split()) if isinstance(raw, str) else ""
+    return text[:OWN_MAX_CHARS]
+
+
+def chosen(kb: KnowledgeBase, explanation: Explanation) -> Visit:
+    """The questions and choices as they stand now (the widgets' defaults before they are drawn)."""
+    ss = st.session_state
+    picked = ss.get(state.key("visit_matters")) or []
+    matters = [m for m in kb.matters if m.id in picked]
+    questions = [q for i, q in enumerate(explanation.questions)
+                 if ss.get(_question_key(kb, q), i < FIRST_TICKED)]
+    questions += [m.text for m in matters if ss.get(state.key(f"visit_m_{m.id}"), True)]
+    own = own_question(ss.get(state.key("visit_own")))
+    return Visit(tuple(questions + ([own] if own else [])), tuple(m.label for m in matters))
+
+
+def render(kb: KnowledgeBase, explanation: Explanation) -> None:
+    if kb.matters:
+        with st.container(key="visit_matters_box"):
+            st.header(t("visit.matters_heading"), anchor=False)
+            labels = {m.id: m.label for m in kb.matters}
+            st.pills(t("visit.matters_label"), options=list(labels), format_func=labels.__getitem__,
+                     selection_mode="multi", key=state.key("visit_matters"), default=[])
+            st.caption(t("visit.matters_note"))
+    with st.container(key="visit_questions"):
+        st.header(t("visit.heading"), anchor=False)
+        st.markdown(t("visit.intro"))
+        for i, question in enumerate(explanation.questions):
+            st.checkbox(question, value=i < FIRST_TICKED, key=_question_key(kb, question))
+        picked = st.session_state.get(state.key("visit_matters")) or []
+        for m in kb.matters:
+            if m.id in picked:  # added by a choice above, ticked
+                st.checkbox(m.text, value=True, key=state.key(f"visit_m_{m.id}"))
+        st.text_input(t("visit.own_label"), max_chars=OWN_MAX_CHARS, key=state.key("visit_own"),
+                      help=None, placeholder=t("visit.own_placeholder"))
+        st.caption(t("visit.own_help", n=OWN_MAX_CHARS))
