@@ -84,7 +84,7 @@ def _meaning(kb: KnowledgeBase, explanation) -> None:
                       on_click=state.go, args=(state.STEPS[0],))
             listen.control("summary", t("results.heading"))  # in a row that is there anyway: no taller screen
         if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest below
-            st.markdown(escape(_first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
+            st.markdown(escape(first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
         st.markdown(kb.support.aims)
 
 
@@ -93,7 +93,7 @@ def _entered(kb: KnowledgeBase) -> None:
     men: after the signs, so a phone shows the signs first."""
     answers = state.answers()
     if answers["sex"] == "male":
-        rest = kb.meta.men_note.removeprefix(_first_sentence(kb.meta.men_note)).strip()
+        rest = kb.meta.men_note.removeprefix(first_sentence(kb.meta.men_note)).strip()
         cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
         st.markdown(f'<p class="you-said">{escape(rest)} ({escape(t("results.sources"))}: {escape(cited)})</p>',
                     unsafe_allow_html=True)
