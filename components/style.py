@@ -19,6 +19,7 @@ BASE_CSS = """
   { min-height: 48px; min-width: 48px; }
 .stButton button p, .stDownloadButton button p, .stLinkButton a p { font-size: 1.05rem; }
 [data-testid="stRadioOption"] { min-height: 48px; min-width: 48px; align-items: center; }
+[data-testid="stTextInput"] [data-baseweb="input"], [data-testid="stTextInput"] input { min-height: 48px; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.35rem; }
 [data-testid="stRadioOption"] p { font-size: 1.1rem !important; }
 [data-testid="stExpander"] summary { min-height: 48px; }
