@@ -7,7 +7,6 @@ exports and outside checks rely on it.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import textwrap
@@ -53,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     mx.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
     mx.add_argument("--sex", choices=SEX_VALUES, default="female")
     mx.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE")
-    mx.add_argument("--csv", action="store_true", help="print CSV (cells: applies, conditional:<inputs>, or empty)")
+    mx.add_argument("--csv", action="store_true",
+                    help="print CSV in words, with the filters, content version and date in its first rows")
+    mx.add_argument("--codes", action="store_true",
+                    help="with --csv: machine codes instead (cells: applies, conditional:<inputs>, or empty)")
+    mx.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of the CSV in words")
     mx.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
 
     va = commands.add_parser("validate", help="check every content file; list every problem")
@@ -73,7 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "matrix":
         rows = subtype_matrix(kb, sites=args.site, menopause=args.menopause, sex=args.sex, markers=dict(args.marker))
-        _print_matrix(rows, as_csv=args.csv)
+        if args.csv:
+            # The CSV files are the teaching page's own (its words live with the interface texts).
+            from components.teaching import export
+
+            sites = [s for s in SITE_VALUES if s in args.site]
+            sys.stdout.write(export.codes_csv(rows) if args.codes
+                             else export.readable_csv(kb, rows, sites, args.menopause, args.sex, args.lang))
+        else:
+            _print_matrix(rows)
         return 0
     profile = Profile.create(hr=args.hr, her2=args.her2, sites=args.site, menopause=args.menopause,
                              sex=args.sex, markers=dict(args.marker))
@@ -85,13 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _print_matrix(rows: list[dict[str, str]], as_csv: bool) -> None:
+def _print_matrix(rows: list[dict[str, str]]) -> None:
     columns = list(rows[0])
-    if as_csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return
     widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:
