@@ -50,12 +50,15 @@ TEACHING_CSS = """
   padding: 0 0.6rem; }
 .st-key-teaching_menu a p { font-size: 1rem !important; }
 [class*="st-key-teaching_card_"] a p { font-size: 1.15rem !important; font-weight: 600; }
+/* Present mode's switch and the choice lists: touch targets of at least 48 pixels. */
+.st-key-teach_controls label { min-height: 48px; align-items: center; }
+[class*="st-key-compare"][class*="_preset"] button, .st-key-changes_field button { min-width: 48px; min-height: 48px; }
 /* A keyboard focus ring on a table that scrolls sideways. */
 [data-teaching-scroll]:focus-visible, .teach-scroll:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Printing: wide tables across landscape pages, every column on the page, headers repeated on each
    page; menus, controls and buttons left out. */
+@page { size: landscape; margin: 8mm; }
 @media print {
-  @page { size: landscape; margin: 8mm; }
   .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] { position: static !important;
     overflow: visible !important; height: auto !important; }
   .block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
@@ -63,24 +66,28 @@ TEACHING_CSS = """
   .stDownloadButton,
   [data-testid="stElementToolbar"] { display: none !important; }
   .teach-scroll { overflow: visible !important; max-height: none !important; border: 0; }
-  .teach-table { width: 100%; table-layout: fixed; font-size: 7pt; }
-  .teach-table th, .teach-table td { position: static !important; min-width: 0 !important; padding: 2px 3px;
-    overflow-wrap: anywhere; box-shadow: none !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .teach-table { width: 100%; table-layout: fixed; font-size: 6.5pt; }
+  .teach-table thead th:first-child { width: 9%; }
+  .teach-table th, .teach-table td { position: static !important; min-width: 0 !important; padding: 2px 2px;
+    overflow-wrap: break-word; hyphens: auto; box-shadow: none !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .teach-table thead { display: table-header-group; }
   .teach-table tr { break-inside: avoid; }
 }
 </style>
 """
 
-# Present mode: the page uses the full width of the screen and the table its full height, in large type.
+# Present mode: the page uses the full width of the screen, the table comes right under the title and
+# fills the rest of the screen, in large type; the menu and the introduction step aside.
 PRESENT_CSS = """
 <style>
 .block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding-left: 1.5rem !important;
   padding-right: 1.5rem !important; }
+.st-key-teaching_menu, .st-key-teaching_intro { display: none !important; }
+.block-container h1 { font-size: 1.8rem !important; padding: 0 !important; }
 .teach-table { font-size: 1.3rem; }
 .teach-table th, .teach-table td { min-width: 9rem; }
-.teach-table tbody th { min-width: 14rem; }
-.teach-scroll { max-height: calc(100vh - 7rem); }
+.teach-table tbody th { min-width: 22rem; }
+.teach-scroll { max-height: calc(100vh - 12.5rem); }
 </style>
 """
 
@@ -140,17 +147,26 @@ def header(title_key: str, intro_key: str) -> None:
     style()
     menu()
     st.title(t(title_key), anchor=False)
-    st.caption(t("teaching.note"))
-    st.markdown(t(intro_key))
+    with st.container(key="teaching_intro"):
+        st.caption(t("teaching.note"))
+        st.markdown(t(intro_key))
 
 
-def present_toggle() -> bool:
-    """Present mode for the page's teaching tables: full width, large type, the table filling the screen."""
+def present_mode():
+    """Present mode's switch for the page's teaching table: full width, large type, the table filling the screen.
+
+    Returns (on, place): in present mode the table goes into ``place``, kept right under the title
+    and above the switch and the page's controls; otherwise ``place`` is None and the page draws the
+    table where it stands.
+    """
+    on = bool(st.session_state.get("teaching_present"))
+    place = st.container() if on else None
     with st.container(key="teach_controls"):
-        on = st.toggle(t("teaching.present"), key="teaching_present", help=t("teaching.present_help"))
+        st.toggle(t("teaching.present"), key="teaching_present")
+        st.caption(t("teaching.present_help"))
     if on:
         st.html(PRESENT_CSS)
-    return on
+    return on, place
 
 
 def class_name(option_class: str, lang: str | None = None) -> str:

@@ -27,16 +27,17 @@ def preset_answers(key: str) -> dict[str, object]:
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.compare.heading", "teaching.compare.intro")
-    common.present_toggle()
+    _, place = common.present_mode()
     n = st.radio(t("teaching.compare.how_many"), (2, 3, 4), horizontal=True, key="compare_n")
     profiles = [_profile(kb, i) for i in range(n)]
     rows = compare(kb, profiles)
     columns = [t("teaching.compare.column", n=i + 1, name=common.profile_name(kb, p)) for i, p in enumerate(profiles)]
     marked = [differs(r) for r in rows]
-    table.show("compare_table", t("teaching.compare.caption"), t("teaching.compare.corner"), columns, [
-        table.Row(common.class_name(r["class"]) + (f" {t('teaching.compare.differs')}" if m else ""),
-                  tuple((common.cell_kind(c), common.cell_words(c)) for c in r["cells"]), m)
-        for r, m in zip(rows, marked)])
+    with place or st.container():
+        table.show("compare_table", t("teaching.compare.caption"), t("teaching.compare.corner"), columns, [
+            table.Row(common.class_name(r["class"]) + (f" {t('teaching.compare.differs')}" if m else ""),
+                      tuple((common.cell_kind(c), common.cell_words(c)) for c in r["cells"]), m)
+            for r, m in zip(rows, marked)])
     st.subheader(t("teaching.compare.profiles_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {common.answers_in_words(kb, p)}" for i, p in enumerate(profiles, 1)))
     st.subheader(t("teaching.compare.reasons_heading"), anchor=False)

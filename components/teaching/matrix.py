@@ -39,7 +39,7 @@ def table_rows(frame: pd.DataFrame, rows: list[dict[str, str]]) -> list[table.Ro
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.matrix.heading", "teaching.matrix.intro")
-    present = common.present_toggle()
+    present, place = common.present_mode()
     sites, menopause, sex = _filters(kb, present)
     rows = subtype_matrix(kb, sites=sites, menopause=menopause, sex=sex)
     frame = display_frame(kb, rows)
@@ -47,7 +47,8 @@ def render(kb: KnowledgeBase) -> None:
     if not present:
         _legend(kb, rows)
         st.caption(t("teaching.matrix.scroll"))
-    table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(frame, rows))
+    with place or st.container():
+        table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(frame, rows))
     with st.container(horizontal=True, key="matrix_downloads"):
         st.download_button(t("teaching.matrix.download"), icon="⬇️", key="matrix_csv", mime="text/csv",
                            data=export.readable_csv(kb, rows, sites, menopause, sex, active()),
