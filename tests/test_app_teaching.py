@@ -457,6 +457,7 @@ def test_evidence_lists_every_option_with_trials_year_sources_and_review(kb):
     assert t("teaching.evidence.version", version=kb.version, date=kb.meta.reviewed.isoformat(),
              days=kb.meta.review_window_days) in text
     assert all(change in text for entry in kb.changelog for change in entry.changes)
+    assert t("teaching.evidence_diff_how") in text
 
 
 def test_rules_page_is_generated_from_every_gate(kb):

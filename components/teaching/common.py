@@ -63,7 +63,7 @@ TEACHING_CSS = """
     overflow: visible !important; height: auto !important; }
   .block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
   .st-key-teaching_menu, .st-key-controls, .st-key-teach_controls, .st-key-matrix_filters, [data-testid="stExpander"],
-  .stDownloadButton,
+  .stDownloadButton, .st-key-compare_n, [class*="st-key-compare"][class*="_box"],
   [data-testid="stElementToolbar"] { display: none !important; }
   .teach-scroll { overflow: visible !important; max-height: none !important; border: 0; }
   .teach-table { width: 100%; table-layout: fixed; font-size: 6.5pt; }

@@ -43,6 +43,7 @@ def render(kb: KnowledgeBase) -> None:
     st.markdown(t("teaching.evidence.version", version=kb.version, date=kb.meta.reviewed.isoformat(),
                   days=kb.meta.review_window_days))
     st.subheader(t("teaching.evidence.changelog_heading"), anchor=False)
+    st.markdown(t("teaching.evidence_diff_how"))
     for entry in kb.changelog:
         st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
 
