@@ -285,8 +285,11 @@ def test_four_profile_comparison_agrees_with_explain_cell_by_cell(kb):
         Profile.create(hr="positive", her2="zero", sex="male", markers={"brca": "positive"}),
     ]
     shown = html_table(at)
-    assert shown.columns[1:] == ["1. Triple-negative (HER2 0)", "2. HR+/HER2-low",
-                                 "3. Triple-positive (HR+/HER2+)", "4. HR+/HER2-negative (HER2 0)"]
+    assert shown.columns[1:] == [
+        "1. Triple-negative (HER2 0) · Hormone receptors: negative; HER2: zero",
+        "2. HR+/HER2-low · Hormone receptors: positive; HER2: low",
+        "3. Triple-positive (HR+/HER2+) · Hormone receptors: positive; HER2: positive",
+        "4. HR+/HER2-negative (HER2 0) · Hormone receptors: positive; HER2: zero"]
     assert len(shown.rows) == len(OPTION_CLASSES)
     for option_class, row in zip(OPTION_CLASSES, shown.rows):
         expected = [_cell_from_explain(kb, p, option_class) for p in profiles]
@@ -311,7 +314,7 @@ def test_choosing_a_preset_resets_the_other_answers():
     at.selectbox(key="compare0_preset").set_value("positive_ultralow").run()
     assert (at.radio(key="compare0_hr").value, at.radio(key="compare0_her2").value) == ("positive", "ultralow")
     assert at.radio(key="compare0_pdl1").value == "unknown"
-    assert html_table(at).columns[1] == "1. HR+/HER2-ultralow"
+    assert html_table(at).columns[1] == "1. HR+/HER2-ultralow · Hormone receptors: positive; HER2: ultralow"
 
 
 # ---- what changes if -------------------------------------------------------------------------------

@@ -60,15 +60,23 @@ TEACHING_CSS = """
 @page { size: landscape; margin: 8mm; }
 @media print {
   .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] { position: static !important;
-    overflow: visible !important; height: auto !important; }
+    overflow: visible !important; height: auto !important; min-height: 0 !important; }
   .block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
   .st-key-teaching_menu, .st-key-controls, .st-key-teach_controls, .st-key-matrix_filters, [data-testid="stExpander"],
-  .stDownloadButton, .st-key-compare_n, [class*="st-key-compare"][class*="_box"],
+  .stDownloadButton, .st-key-compare_n, [class*="st-key-compare"][class*="_box"], .st-key-compare_reasons,
+  .st-key-teaching_intro,
   [data-testid="stElementToolbar"] { display: none !important; }
   .teach-scroll { overflow: visible !important; max-height: none !important; border: 0; }
   .teach-table { width: 100%; table-layout: fixed; font-size: 6.5pt; }
-  .teach-table thead th:first-child { width: 9%; }
-  .teach-table th, .teach-table td { position: static !important; min-width: 0 !important; padding: 2px 2px;
+  .st-key-compare_table .teach-table { font-size: 7.5pt; }  /* two to four columns: room for larger type */
+  .teach-table thead th:first-child { width: 12%; }
+  .block-container h1 { font-size: 16pt !important; padding: 0 !important; }
+  .block-container h2, .block-container h3 { font-size: 12pt !important; padding: 0 !important; }
+  .block-container [data-testid="stMarkdownContainer"] p, .block-container [data-testid="stMarkdownContainer"] li
+    { font-size: 10pt !important; line-height: 1.25 !important; }
+  .block-container [data-testid="stMarkdownContainer"] p { margin: 0 !important; }
+  .block-container [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
+  .teach-table th, .teach-table td { position: static !important; min-width: 0 !important; padding: 2px 2px; line-height: 1.2;
     overflow-wrap: break-word; hyphens: auto; box-shadow: none !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .teach-table thead { display: table-header-group; }
   .teach-table tr { break-inside: avoid; }
@@ -249,9 +257,6 @@ def answers_in_words(kb: KnowledgeBase, profile: Profile) -> str:
     parts += [f"{kb.inputs[m].label}: {value_label(kb, m, v)}" for m, v in p["markers"].items() if v != UNKNOWN]
     return "; ".join(parts)
 
-
-def profile_name(kb: KnowledgeBase, profile: Profile) -> str:
-    return subtype_name(profile.hr, profile.her2) or exact_answers(kb, profile.hr, profile.her2)
 
 
 def field_of(input_name: str) -> str:

@@ -31,7 +31,8 @@ def render(kb: KnowledgeBase) -> None:
     n = st.radio(t("teaching.compare.how_many"), (2, 3, 4), horizontal=True, key="compare_n")
     profiles = [_profile(kb, i) for i in range(n)]
     rows = compare(kb, profiles)
-    columns = [t("teaching.compare.column", n=i + 1, name=common.profile_name(kb, p)) for i, p in enumerate(profiles)]
+    columns = [t("teaching.compare.column", n=i + 1, name=common.subtype_label(kb, p.hr, p.her2))
+               for i, p in enumerate(profiles)]
     marked = [differs(r) for r in rows]
     with place or st.container():
         table.show("compare_table", t("teaching.compare.caption"), t("teaching.compare.corner"), columns, [
@@ -40,14 +41,15 @@ def render(kb: KnowledgeBase) -> None:
             for r, m in zip(rows, marked)])
     st.subheader(t("teaching.compare.profiles_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {common.answers_in_words(kb, p)}" for i, p in enumerate(profiles, 1)))
-    st.subheader(t("teaching.compare.reasons_heading"), anchor=False)
-    if not any(marked):
-        st.markdown(t("teaching.compare.no_difference"))
-        return
-    verdicts = [why_and_why_not(kb, p) for p in profiles]
-    for row, m in zip(rows, marked):
-        if m:
-            _reasons(kb, row["class"], columns, verdicts)
+    with st.container(key="compare_reasons"):
+        st.subheader(t("teaching.compare.reasons_heading"), anchor=False)
+        if not any(marked):
+            st.markdown(t("teaching.compare.no_difference"))
+            return
+        verdicts = [why_and_why_not(kb, p) for p in profiles]
+        for row, m in zip(rows, marked):
+            if m:
+                _reasons(kb, row["class"], columns, verdicts)
 
 
 def _profile(kb: KnowledgeBase, i: int) -> Profile:

@@ -28,6 +28,10 @@ PAGES = {  # url path -> the page's heading
 }
 
 
+PRINT_RULES = """() => [...document.styleSheets].some(s => { try { return [...s.cssRules].some(r => r.cssText.startsWith('@page')); }
+    catch (e) { return false; } })"""
+
+
 def open_page(make_page, base: str, path: str, size: str = "tablet-landscape", viewport=None) -> Page:
     page = make_page(size)
     if viewport:
@@ -186,8 +190,11 @@ def test_four_profile_comparison_agrees_with_explain_cell_by_cell(app_server, ma
     choose(page, "4")
     expect(page.locator(".teach-table thead th")).to_have_count(5)
     table = _table(page)
-    assert table["columns"] == ["Kind of treatment", "1. Triple-negative (HER2 0)", "2. HR+/HER2-low",
-                                "3. Triple-positive (HR+/HER2+)", "4. HR+/HER2-negative (HER2 0)"]
+    assert table["columns"] == ["Kind of treatment",
+                                "1. Triple-negative (HER2 0) · Hormone receptors: negative; HER2: zero",
+                                "2. HR+/HER2-low · Hormone receptors: positive; HER2: low",
+                                "3. Triple-positive (HR+/HER2+) · Hormone receptors: positive; HER2: positive",
+                                "4. HR+/HER2-negative (HER2 0) · Hormone receptors: positive; HER2: zero"]
     profiles = [_explain("--hr", "negative", "--her2", "zero"), _explain("--hr", "positive", "--her2", "low"),
                 _explain("--hr", "positive", "--her2", "positive"), _explain("--hr", "positive", "--her2", "zero")]
     classes = json.loads(_cli("matrix", "--csv", "--codes").decode().splitlines()[0].join(['["', '"]'])
@@ -259,11 +266,29 @@ def test_present_mode_at_1280x720_keeps_the_headers_in_view_while_scrolling(app_
     assert abs(after["lastHead"][1] - box[1]) <= 2 and after["lastHead"][2] <= box[2] + 1, after
     assert abs(after["corner"][0] - box[0]) <= 2 and abs(after["lastRow"][0] - box[0]) <= 2, after
     page.screenshot(path=str(ROOT / "test-artifacts" / "screenshots" / f"teaching-{path}-present-1280x720.png"))
+    assert_accessible(page, f"{path} in present mode")
+
+
+def test_a_comparison_of_four_prints_on_one_landscape_page(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "compare")
+    choose(page, "4")
+    expect(page.locator(".teach-table thead th")).to_have_count(5)
+    page.wait_for_function(PRINT_RULES)  # the page's own style sheet is in place
+    path = ROOT / "test-artifacts" / "compare.pdf"
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=60).stdout
+    assert "Pages:           1\n" in info, info
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+    assert all(f"{n}. " in text for n in range(1, 5)) and "Triple-negative (HER2 0)" in text
+    assert "Start from" not in text and "Present mode" not in text and "Why the marked rows differ" not in text
+    assert "The answers of each profile" in text
 
 
 def test_printing_the_table_gives_landscape_pages_with_every_column_and_repeated_headers(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, "subtypes")
+    page.wait_for_function(PRINT_RULES)  # the page's own style sheet is in place
     path = ROOT / "test-artifacts" / "subtype-matrix.pdf"
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=60).stdout
