@@ -521,3 +521,17 @@ def test_outside_kiosk_mode_every_teaching_page_is_registered():
     for name in PAGES:
         at.switch_page(PAGES[name]).run()
         assert [h.value for h in at.title] == [t(HEADINGS[name])]
+
+
+@pytest.mark.parametrize("name", ["matrix", "compare", "changes"])
+def test_new_teaching_pages_in_spanish_have_no_english_interface_words(name):
+    from .test_app_spanish import english_ui_phrases, without_sources
+
+    at = open_page(name, "es")
+    if name == "compare":
+        at.radio(key="compare_n").set_value(4).run()
+    shown = texts(at) + "\n" + "\n".join(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class="))
+    shown += "\n" + "\n".join(str(w.label) for w in [*at.radio, *at.selectbox, *at.toggle])
+    for phrase in english_ui_phrases():
+        assert phrase not in without_sources(shown), f"English interface words on a Spanish page: {phrase!r}"
+    assert ("RH+/HER2 negativo (HER2 0) · " if name == "changes" else "Triple negativo (HER2 0) · ") in shown

@@ -246,9 +246,9 @@ def profile_controls(kb: KnowledgeBase, prefix: str, start: dict[str, object] | 
 
 
 def answers_in_words(kb: KnowledgeBase, profile: Profile) -> str:
-    """Every answer that is not "not sure", in words: the receptors first, then the rest."""
+    """Every answer that is not "not sure", in words: the subtype's name and receptors first, then the rest."""
     p = profile.to_dict()
-    parts = [exact_answers(kb, profile.hr, profile.her2)]
+    parts = [subtype_label(kb, profile.hr, profile.her2)]
     if p["sites"]:
         parts.append(f"{kb.inputs['site'].label}: " + ", ".join(value_label(kb, "site", s) for s in p["sites"]))
     parts.append(f"{kb.inputs['sex'].label}: {value_label(kb, 'sex', profile.sex)}")
