@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -197,13 +198,20 @@ def test_matrix_csv_downloads_are_byte_identical_to_the_command_line(kb, filters
     if filters:
         downloads.clear()
         at = filter_matrix(at)
-    assert len(at.get("download_button")) == 2, "the matrix page offers the CSV in words and in codes"
+    assert len(at.get("download_button")) == 3, "the matrix page offers the CSV in words and in codes, and a spreadsheet"
     f = {"sites": [], "menopause": "unknown", "sex": "female", **filters}
     readable = _files(downloads, export.file_name(kb, f["sites"], f["menopause"], f["sex"]))
     codes = _files(downloads, export.file_name(kb, f["sites"], f["menopause"], f["sex"], codes=True))
     assert readable and codes, downloads
     assert readable[-1] == cli_matrix(*args)
     assert codes[-1] == cli_matrix("--codes", *args)
+    # The spreadsheet holds the readable CSV's rows, cell for cell, with the header row and subtype column frozen.
+    xlsx = _files(downloads, export.file_name(kb, f["sites"], f["menopause"], f["sex"], suffix="xlsx"))
+    assert xlsx, downloads
+    sheet = load_workbook(io.BytesIO(xlsx[-1])).active
+    cells = [[v for v in row if v is not None] for row in sheet.iter_rows(values_only=True)]
+    assert cells == list(csv.reader(io.StringIO(readable[-1].decode())))
+    assert sheet.freeze_panes == f"B{len(cells) - 11}"
 
 
 def test_readable_csv_round_trip_has_the_filters_version_date_and_the_engine_cells(kb):

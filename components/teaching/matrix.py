@@ -53,6 +53,11 @@ def render(kb: KnowledgeBase) -> None:
         st.download_button(t("teaching.matrix.download"), icon="⬇️", key="matrix_csv", mime="text/csv",
                            data=export.readable_csv(kb, rows, sites, menopause, sex, active()),
                            file_name=export.file_name(kb, sites, menopause, sex), help=t("teaching.matrix.download_help"))
+        st.download_button(t("teaching.matrix.download_xlsx"), icon="⬇️", key="matrix_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           data=export.readable_xlsx(kb, rows, sites, menopause, sex, active()),
+                           file_name=export.file_name(kb, sites, menopause, sex, suffix="xlsx"),
+                           help=t("teaching.matrix.download_xlsx_help"))
         st.download_button(t("teaching.matrix.download_codes"), icon="⬇️", key="matrix_codes", mime="text/csv",
                            data=export.codes_csv(rows), file_name=export.file_name(kb, sites, menopause, sex, codes=True),
                            help=t("teaching.matrix.download_codes_help"))
