@@ -20,12 +20,6 @@ MARK = {"applies": "✓", "conditional": "?", "hidden": "—"}
 # Fixed text written here; nothing from answers or links goes in.
 TEACHING_CSS = """
 <style>
-/* Tables: readable at tablet size, at least 18px, long rows wrap instead of stretching. */
-.st-key-evidence_table table { font-size: 0.9rem; }
-.st-key-evidence_table td, .st-key-evidence_table th { vertical-align: top; }
-.st-key-evidence_table tbody th { min-width: 12rem; font-weight: 600; }
-.st-key-evidence_table td:last-child, .st-key-evidence_table td:last-child * { white-space: nowrap !important; }
-.st-key-evidence_table th, .st-key-evidence_table th * { color: #1a1a1a !important; }
 /* Teaching tables (components/teaching/table.py): the column headers and the row headers stay in
    view while the table scrolls inside its own box, sideways and down. */
 .teach-scroll { overflow: auto; max-height: 75vh; border: 1px solid #c8c8c8; }
@@ -42,6 +36,7 @@ TEACHING_CSS = """
 .teach-table td.k-applies { background: #d7f0dd; color: #0b3d1b; }
 .teach-table td.k-conditional { background: #fff0bf; color: #4a3500; }
 .teach-table td.k-none { background: #eeeeee; color: #3a3a3a; }
+.st-key-evidence_table td:last-child { white-space: nowrap; }  /* review dates stay on one line */
 /* A difference between profiles: a thick bar and bold words, as well as the words in its header. */
 .teach-table tr.marked th { border-left: 6px solid #1d4f91; }
 .teach-table tr.marked td { font-weight: 700; }
@@ -54,7 +49,7 @@ TEACHING_CSS = """
 .st-key-teach_controls label { min-height: 48px; align-items: center; }
 [class*="st-key-compare"][class*="_preset"] button, .st-key-changes_field button { min-width: 48px; min-height: 48px; }
 /* A keyboard focus ring on a table that scrolls sideways. */
-[data-teaching-scroll]:focus-visible, .teach-scroll:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+.teach-scroll:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Printing: wide tables across landscape pages, every column on the page, headers repeated on each
    page; menus, controls and buttons left out. */
 @page { size: landscape; margin: 8mm; }
@@ -69,6 +64,7 @@ TEACHING_CSS = """
   .teach-scroll { overflow: visible !important; max-height: none !important; border: 0; }
   .teach-table { width: 100%; table-layout: fixed; font-size: 6.5pt; }
   .st-key-compare_table .teach-table { font-size: 7.5pt; }  /* two to four columns: room for larger type */
+  .st-key-evidence_table .teach-table { font-size: 9pt; }
   .teach-table thead th:first-child { width: 12%; }
   .block-container h1 { font-size: 16pt !important; padding: 0 !important; }
   .block-container h2, .block-container h3 { font-size: 12pt !important; padding: 0 !important; }
@@ -99,40 +95,8 @@ PRESENT_CSS = """
 </style>
 """
 
-# A table wider than the screen scrolls sideways: keyboard users must be able to reach and scroll
-# it (WCAG 2.1.1), so each scrolling box in a marked table container gets tabindex=0, a region role
-# and the caption under the table (in the same container) as its name. Fixed text; the name comes from the page's own caption.
-SCROLL_SCRIPT = """<script>
-(() => {
-  const mark = () => {
-    document.querySelectorAll('[class*="st-key-evidence_table"]').forEach((box) => {
-      box.querySelectorAll('*').forEach((e) => {
-        const x = getComputedStyle(e).overflowX;
-        if ((x === 'auto' || x === 'scroll') && !e.hasAttribute('data-teaching-scroll')) {
-          e.setAttribute('data-teaching-scroll', '');
-          e.setAttribute('tabindex', '0');
-          e.setAttribute('role', 'region');
-          const cap = box.querySelector('[data-testid="stCaptionContainer"]');
-          e.setAttribute('aria-label', (cap && cap.innerText.trim()) || document.title);
-        }
-      });
-    });
-  };
-  mark();
-  if (!window.__teachingScrollObserver) {
-    window.__teachingScrollObserver = new MutationObserver(mark);
-    window.__teachingScrollObserver.observe(document.body, {childList: true, subtree: true});
-  }
-})();
-</script>"""
-
-
 def style() -> None:
     st.html(TEACHING_CSS)
-
-
-def scrollable_tables() -> None:
-    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
 
 def guard() -> None:

@@ -10,8 +10,9 @@ from html import escape
 
 import streamlit as st
 
-# Cell kinds: "applies", "conditional" or "" (not used); the classes pick the colours in TEACHING_CSS.
-KIND_CLASS = {"applies": "k-applies", "conditional": "k-conditional", "": "k-none"}
+# Cell kinds: "applies", "conditional" or "" (not used), or "text" for a plain cell; the classes pick
+# the colours in TEACHING_CSS.
+KIND_CLASS = {"applies": "k-applies", "conditional": "k-conditional", "": "k-none", "text": "k-text"}
 MARKED = ' class="marked"'
 
 
