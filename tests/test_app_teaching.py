@@ -18,12 +18,12 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from knowledge.approvals import first_approval_year
-from components.teaching import common, export, matrix
+from components.teaching import changes, common, export, matrix
 from components.teaching.why import reason
 from components.text import t
 from knowledge import Profile, explain, load_knowledge
 from knowledge.schema import OPTION_CLASSES
-from knowledge.teaching import rule_in_words, subtype_matrix, what_changes, why_and_why_not
+from knowledge.teaching import rule_in_words, subtype_matrix, what_changes, why_and_why_not, with_answer
 
 from .apptest_helpers import fresh_caches  # noqa: F401 (autouse fixture)
 
@@ -363,6 +363,22 @@ def test_what_changes_if_agrees_with_two_explain_calls(kb, before, field, value)
                 else f"becomes_{b[option_id][0]}" if a[option_id][0] != b[option_id][0] else "waits_on_other")
         assert f"{t(f'teaching.changes.kinds.{kind}')} (" in text
         assert "\n".join(rule_in_words(names[option_id].when, kb)) in text
+
+
+@pytest.mark.parametrize("example", [e[0] for e in changes.EXAMPLES])
+def test_each_example_on_what_changes_if_sets_its_answers_and_agrees_with_the_engine(kb, example):
+    _, before, field, value = next(e for e in changes.EXAMPLES if e[0] == example)
+    at = open_page("changes")
+    at.radio(key="changes_brca").set_value("positive").run()  # an answer the example must reset
+    at.button(key=f"changes_example_{example}").click().run()
+    assert not at.exception
+    assert at.radio(key="changes_brca").value == "unknown"
+    assert at.selectbox(key="changes_field").value == field
+    assert at.radio(key=f"changes_to_{field}").value == value
+    old = Profile.create(**before)
+    expected = {c.option_id for c in what_changes(kb, old, with_answer(old, field, value))}
+    assert expected
+    assert {k.removeprefix("change_") for k in _keys(at) if k.startswith("change_")} == expected
 
 
 def _keys(at: AppTest) -> set[str]:

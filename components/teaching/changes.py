@@ -21,10 +21,21 @@ FIELDS = ("her2", "hr", "menopause", "sex", "site", *MARKERS)
 KINDS = ("appears", "disappears", "becomes_conditional", "becomes_applies", "waits_on_other")
 # The change a teacher sees first: HER2 0 becomes 1+ (HER2-low) for HR-positive cancer after menopause.
 START = {"hr": "positive", "her2": "zero", "menopause": "post"}
+# One-tap examples: (name, answers before, the answer that changes, its new value).
+EXAMPLES = (
+    ("her2_low", START, "her2", "low"),
+    ("pik3ca", START, "pik3ca", "positive"),
+    ("pdl1", {"hr": "negative", "her2": "zero"}, "pdl1", "positive"),
+    ("menopause", {"hr": "positive", "her2": "zero", "menopause": "pre"}, "menopause", "post"),
+)
 
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.changes.heading", "teaching.changes.intro")
+    with st.container(horizontal=True, key="changes_examples"):
+        for example in EXAMPLES:
+            st.button(t(f"teaching.changes.examples.{example[0]}"), key=f"changes_example_{example[0]}",
+                      on_click=_example, args=example[1:])
     with st.container(border=True, key="changes_base"):
         st.markdown(f"**{t('teaching.changes.base')}**")
         before = common.profile_controls(kb, "changes", START)
@@ -50,6 +61,15 @@ def render(kb: KnowledgeBase) -> None:
             st.subheader(f"{t(f'teaching.changes.kinds.{kind}')} ({len(mine)})", anchor=False)
             for change in mine:
                 _change(kb, change, was[change.option_id], now[change.option_id])
+
+
+def _example(before: dict[str, str], field: str, value: str) -> None:
+    """An example chosen: its answers replace the page's, every other answer goes back to its start."""
+    for key in [k for k in st.session_state if str(k).startswith("changes_")
+                and not str(k).startswith("changes_example_")]:
+        del st.session_state[key]
+    st.session_state.update({f"changes_{f}": v for f, v in before.items()})
+    st.session_state.update({"changes_field": field, f"changes_to_{field}": value})
 
 
 def _change(kb: KnowledgeBase, change: Change, was, now) -> None:
