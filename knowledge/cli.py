@@ -19,7 +19,7 @@ from .approvals import checked_sentence
 from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
-from .teaching import subtype_matrix
+from .teaching import matrix_csv, subtype_matrix
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
 
 
@@ -85,13 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "matrix":
         rows = subtype_matrix(kb, sites=args.site, menopause=args.menopause, sex=args.sex, markers=dict(args.marker))
-        if args.csv:
-            # The CSV files are the teaching page's own (its words live with the interface texts).
+        if args.csv and args.codes:
+            sys.stdout.write(matrix_csv(rows))
+        elif args.csv:
+            # The CSV in words is the teaching page's own (its words live with the interface texts).
             from components.teaching import export
 
             sites = [s for s in SITE_VALUES if s in args.site]
-            sys.stdout.write(export.codes_csv(rows) if args.codes
-                             else export.readable_csv(kb, rows, sites, args.menopause, args.sex, args.lang))
+            sys.stdout.write(export.readable_csv(kb, rows, sites, args.menopause, args.sex, args.lang))
         else:
             _print_matrix(rows)
         return 0

@@ -6,6 +6,8 @@ from what the patient view shows.
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -31,6 +33,16 @@ def matrix_cell(results: Iterable[OptionResult]) -> str:
         return APPLIES
     waiting = sorted({name for r in results if r.status == CONDITIONAL for name in r.depends_on})
     return f"{CONDITIONAL}:{'+'.join(waiting)}" if waiting else ""
+
+
+def matrix_csv(rows: list[dict[str, str]]) -> str:
+    """The table as machine codes (``python -m knowledge matrix --csv --codes``): a header ``hr,her2,<classes>``,
+    then one row per subtype with cells ``applies``, ``conditional:<inputs>`` or empty."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def class_cells(kb: KnowledgeBase, profile: Profile) -> dict[str, str]:

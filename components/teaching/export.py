@@ -4,7 +4,8 @@ share byte for byte, and a spreadsheet (.xlsx) with the same rows as the readabl
 - readable: the filters, content version and date in the first rows, then one row per subtype with its
   teaching name and exact answers, and each cell in words ("only if: PIK3CA, AKT1, PTEN"), in the
   rule set's language;
-- codes (``--codes``): the machine contract, cells ``applies``, ``conditional:<inputs>`` or empty.
+- codes (``--codes``, :func:`knowledge.teaching.matrix_csv`): the machine contract, cells ``applies``,
+  ``conditional:<inputs>`` or empty.
 """
 
 from __future__ import annotations
@@ -18,14 +19,6 @@ from knowledge.schema import OPTION_CLASSES
 
 from ..text import t
 from . import common
-
-
-def codes_csv(rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def filter_words(kb: KnowledgeBase, sites: list[str], menopause: str, sex: str, lang: str) -> list[tuple[str, str]]:

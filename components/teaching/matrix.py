@@ -16,7 +16,7 @@ from knowledge import KnowledgeBase
 from knowledge.engine import CARE_TEAM
 from knowledge.profile import MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
 from knowledge.schema import OPTION_CLASSES
-from knowledge.teaching import subtype_matrix
+from knowledge.teaching import matrix_csv, subtype_matrix
 
 from ..text import active, t
 from . import common, export, table
@@ -59,7 +59,7 @@ def render(kb: KnowledgeBase) -> None:
                            file_name=export.file_name(kb, sites, menopause, sex, suffix="xlsx"),
                            help=t("teaching.matrix.download_xlsx_help"))
         st.download_button(t("teaching.matrix.download_codes"), icon="⬇️", key="matrix_codes", mime="text/csv",
-                           data=export.codes_csv(rows), file_name=export.file_name(kb, sites, menopause, sex, codes=True),
+                           data=matrix_csv(rows), file_name=export.file_name(kb, sites, menopause, sex, codes=True),
                            help=t("teaching.matrix.download_codes_help"))
 
 
