@@ -441,6 +441,8 @@ def test_case_library_shows_every_vignette_with_live_results(kb):
         profile = Profile.create(**vignette.profile.model_dump(exclude={"note"}))
         shown = explain(profile, kb).options
         assert t("teaching.cases.shows", n=len(shown)) in text
+        name = common.subtype_name(profile.hr, profile.her2)
+        assert not name or f"**{t('teaching.cases.profile')}:** {name} · " in text
         assert all(o.option.name in text for o in shown)
 
 
