@@ -311,9 +311,19 @@ def test_four_profile_comparison_agrees_with_explain_cell_by_cell(kb):
     text = texts(at)
     for p in profiles:
         assert common.answers_in_words(kb, p) in text
-    for v in why_and_why_not(kb, profiles[0]):  # every option of a differing kind, with the Why page's reason
-        if v.result.option.class_ == "endocrine":
-            assert f"**{v.result.option.name}**: {reason(v, kb)}" in text
+    # Behind each marked row: for each profile, exactly the options of that kind that are not shown the
+    # same way for every profile, each with the reason from Why and why not.
+    verdicts = [{v.result.id: v for v in why_and_why_not(kb, p)} for p in profiles]
+    expanders = {e.label: "\n".join(str(m.value) for m in e.markdown) for e in at.expander}
+    for option_class, row in zip(OPTION_CLASSES, shown.rows):
+        if not row["marked"]:
+            continue
+        inside = expanders[t("teaching.compare.reason_for", kind=common.class_name(option_class))]
+        for option in (o for o in kb.options if o.class_ == option_class):
+            states = {(vs[option.id].result.status, vs[option.id].result.depends_on) for vs in verdicts}
+            for vs in verdicts:
+                line = f"**{option.name}**: {reason(vs[option.id], kb)}"
+                assert (line in inside) == (len(states) > 1), (option_class, option.id)
 
 
 def test_choosing_a_preset_resets_the_other_answers():

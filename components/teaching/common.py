@@ -95,6 +95,7 @@ PRESENT_CSS = """
 </style>
 """
 
+
 def style() -> None:
     st.html(TEACHING_CSS)
 
@@ -220,7 +221,6 @@ def answers_in_words(kb: KnowledgeBase, profile: Profile) -> str:
         parts.append(f"{kb.inputs['menopause'].label}: {value_label(kb, 'menopause', profile.menopause)}")
     parts += [f"{kb.inputs[m].label}: {value_label(kb, m, v)}" for m, v in p["markers"].items() if v != UNKNOWN]
     return "; ".join(parts)
-
 
 
 def field_of(input_name: str) -> str:

@@ -81,9 +81,8 @@ def _apply_preset(prefix: str) -> None:
 def _reasons(kb: KnowledgeBase, option_class: str, columns: list[str], verdicts) -> None:
     """For one kind of treatment: per profile, each of its options that is not shown the same way everywhere."""
     mine = [[v for v in vs if v.result.option.class_ == option_class] for vs in verdicts]
-    ids = [v.result.id for v in mine[0]]
-    varying = {i for k, i in enumerate(ids) if len({vs[k].result.status for vs in mine}) > 1
-               or len({vs[k].result.depends_on for vs in mine}) > 1}
+    seen = [{v.result.id: (v.result.status, v.result.depends_on) for v in vs} for vs in mine]
+    varying = {i for i in seen[0] if len({s[i] for s in seen}) > 1}
     with st.expander(t("teaching.compare.reason_for", kind=common.class_name(option_class)),
                      key=f"compare_reason_{option_class}"):
         for column, vs in zip(columns, mine):
