@@ -133,13 +133,13 @@ def present_mode():
     table where it stands.
     """
     on = bool(st.session_state.get("teaching_present"))
-    place = st.container() if on else None
+    place = st.container()  # always made, so the switch keeps its place on the page when it is turned on
     with st.container(key="teach_controls"):
         st.toggle(t("teaching.present"), key="teaching_present")
         st.caption(t("teaching.present_help"))
     if on:
         st.html(PRESENT_CSS)
-    return on, place
+    return on, place if on else None
 
 
 def class_name(option_class: str, lang: str | None = None) -> str:

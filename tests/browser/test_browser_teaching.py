@@ -235,11 +235,12 @@ def test_what_changes_if_agrees_with_two_explain_calls(app_server, make_page):
 def test_present_mode_at_1280x720_keeps_the_headers_in_view_while_scrolling(app_server, make_page, path, key):
     base, _ = app_server
     page = open_page(make_page, base, path, viewport={"width": 1280, "height": 720})
-    switch = page.get_by_label("Present mode")
+    switch = page.get_by_role("switch", name="Present mode")
     switch.check(force=True)
-    expect(switch).to_be_checked()
+    expect(page.locator(".st-key-teaching_intro")).to_be_hidden()  # present mode has taken effect
     ready(page)
-    expect(page.locator(".st-key-teaching_intro")).to_be_hidden()
+    expect(page.locator(".teach-scroll")).to_have_count(1)  # the table has moved under the title
+    expect(switch).to_be_checked()
     expect(page.locator(f".st-key-{key} .teach-scroll")).to_be_visible()
     shape = """() => { const b = document.querySelector('.teach-scroll');
         const r = (e) => { const x = e.getBoundingClientRect(); return [x.left, x.top, x.right, x.bottom]; };
