@@ -1,4 +1,4 @@
-"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv]`` and ``validate [DIR]``.
+"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv [--codes]]``, ``diff OLD NEW [--csv]`` and ``validate [DIR]``.
 
 The JSON printed by ``explain --json`` is a stable contract (see README); teaching
 exports and outside checks rely on it.
@@ -14,11 +14,12 @@ import textwrap
 from pathlib import Path
 from typing import Sequence
 
+from . import contentdiff
 from .approvals import checked_sentence
 from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
-from .teaching import subtype_matrix
+from .teaching import matrix_csv, subtype_matrix
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
 
 
@@ -53,8 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     mx.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
     mx.add_argument("--sex", choices=SEX_VALUES, default="female")
     mx.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE")
-    mx.add_argument("--csv", action="store_true", help="print CSV (cells: applies, conditional:<inputs>, or empty)")
+    mx.add_argument("--csv", action="store_true",
+                    help="print CSV in words, with the filters, content version and date in its first rows")
+    mx.add_argument("--codes", action="store_true",
+                    help="with --csv: machine codes instead (cells: applies, conditional:<inputs>, or empty)")
+    mx.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of the CSV in words")
     mx.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+
+    df = commands.add_parser("diff", help="what changed between two rule sets, cell by cell and option by option")
+    df.add_argument("old", type=Path, help="the older content folder")
+    df.add_argument("new", type=Path, help="the newer content folder")
+    df.add_argument("--csv", action="store_true", help="print CSV: section, where, what, change, old, new")
 
     va = commands.add_parser("validate", help="check every content file; list every problem")
     va.add_argument("dir", nargs="?", type=Path, default=CONTENT_DIR, help="content folder (default: the packaged one)")
@@ -65,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.dir)
+    if args.command == "diff":
+        return _diff(args.old, args.new, args.csv)
     try:
         kb = load_knowledge(args.content, lang=getattr(args, "lang", "en"))
     except KnowledgeError as exc:
@@ -73,7 +85,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "matrix":
         rows = subtype_matrix(kb, sites=args.site, menopause=args.menopause, sex=args.sex, markers=dict(args.marker))
-        _print_matrix(rows, as_csv=args.csv)
+        if args.csv and args.codes:
+            sys.stdout.write(matrix_csv(rows))
+        elif args.csv:
+            # The CSV in words is the teaching page's own (its words live with the interface texts).
+            from components.teaching import export
+
+            sites = [s for s in SITE_VALUES if s in args.site]
+            sys.stdout.write(export.readable_csv(kb, rows, sites, args.menopause, args.sex, args.lang))
+        else:
+            _print_matrix(rows)
         return 0
     profile = Profile.create(hr=args.hr, her2=args.her2, sites=args.site, menopause=args.menopause,
                              sex=args.sex, markers=dict(args.marker))
@@ -85,17 +106,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _print_matrix(rows: list[dict[str, str]], as_csv: bool) -> None:
+def _print_matrix(rows: list[dict[str, str]]) -> None:
     columns = list(rows[0])
-    if as_csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return
     widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:
         print("  ".join(row[c].ljust(widths[c]) for c in columns))
+
+
+def _diff(old_dir: Path, new_dir: Path, as_csv: bool) -> int:
+    kbs = []
+    for folder in (old_dir, new_dir):
+        try:
+            kbs.append(load_knowledge(folder))
+        except KnowledgeError as exc:
+            print(f"The rule set in {folder} cannot be used:", file=sys.stderr)
+            print(exc, file=sys.stderr)
+            return 1
+    old, new = kbs
+    differences = contentdiff.diff(old, new)
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(contentdiff.FIELDS)
+        writer.writerows(d.row() for d in differences)
+        return 0
+    print(f"From content version {old.version} ({old_dir}) to {new.version} ({new_dir}): "
+          f"{len(differences)} difference(s).")
+    titles = {"cell": "Subtype table cells (filters | subtype: kind of treatment)",
+              "profile": "Reference profiles (profile: option)", "option": "Options (file: option)"}
+    for section in contentdiff.SECTIONS:
+        mine = [d for d in differences if d.section == section]
+        print(f"\n{titles[section]}: {len(mine) or 'no change'}")
+        for d in mine:
+            print(f"  {d.where}: {d.what}: {d.change}")
+            if section == "option" and d.change not in ("added", "removed"):
+                print(textwrap.indent(f"old: {d.old}\nnew: {d.new}", "      "))
+            elif section != "option":
+                print(f"      {d.old or '(not shown)'} -> {d.new or '(not shown)'}")
+    return 0
 
 
 def _validate(folder: Path) -> int:

@@ -6,6 +6,8 @@ from what the patient view shows.
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -33,18 +35,101 @@ def matrix_cell(results: Iterable[OptionResult]) -> str:
     return f"{CONDITIONAL}:{'+'.join(waiting)}" if waiting else ""
 
 
+def matrix_csv(rows: list[dict[str, str]]) -> str:
+    """The table as machine codes (``python -m knowledge matrix --csv --codes``): a header ``hr,her2,<classes>``,
+    then one row per subtype with cells ``applies``, ``conditional:<inputs>`` or empty."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def class_cells(kb: KnowledgeBase, profile: Profile) -> dict[str, str]:
+    """Every option class for one profile, as :func:`matrix_cell` sums it up."""
+    shown = explain(profile, kb).options
+    return {c: matrix_cell(r for r in shown if r.option.class_ == c) for c in OPTION_CLASSES}
+
+
 def subtype_matrix(kb: KnowledgeBase, sites: Iterable[str] = (), menopause: str = UNKNOWN, sex: str = "female",
                    markers: Mapping[str, str] | None = None) -> list[dict[str, str]]:
     """One row per hormone receptor x HER2 subtype, one column per option class."""
-    rows = []
-    for hr, her2 in itertools.product(SUBTYPE_HR, SUBTYPE_HER2):
-        profile = Profile.create(hr=hr, her2=her2, sites=sites, menopause=menopause, sex=sex, markers=markers)
-        shown = explain(profile, kb).options
-        row = {"hr": hr, "her2": her2}
-        for option_class in OPTION_CLASSES:
-            row[option_class] = matrix_cell(r for r in shown if r.option.class_ == option_class)
-        rows.append(row)
-    return rows
+    return [{"hr": hr, "her2": her2, **class_cells(kb, Profile.create(hr=hr, her2=her2, sites=sites,
+                                                                      menopause=menopause, sex=sex, markers=markers))}
+            for hr, her2 in itertools.product(SUBTYPE_HR, SUBTYPE_HER2)]
+
+
+def subtype_key(hr: str, her2: str) -> str:
+    """The key of a subtype's teaching name (``negative_zero`` is triple-negative); the words, in each
+    language, are interface text under ``teaching.subtype_names``."""
+    return f"{hr}_{her2}"
+
+
+# Starting points for a comparison, named as teachers say them (by :func:`subtype_key`): the
+# receptor answers of each; every other answer starts as not sure.
+PRESETS: tuple[tuple[str, str], ...] = (
+    ("negative", "zero"), ("negative", "low"), ("positive", "zero"), ("positive", "low"), ("positive", "ultralow"),
+    (UNKNOWN, "positive"), ("positive", "positive"), ("negative", "positive"), ("low", "zero"),
+)
+
+
+def compare(kb: KnowledgeBase, profiles: Iterable[Profile]) -> list[dict[str, str]]:
+    """Profiles side by side: one row per option class, one cell per profile (as in the matrix)."""
+    columns = [class_cells(kb, p) for p in profiles]
+    return [{"class": c, "cells": [col[c] for col in columns]} for c in OPTION_CLASSES]
+
+
+def differs(row: Mapping) -> bool:
+    return len(set(row["cells"])) > 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """One option whose status differs between two profiles; ``before`` or ``after`` is None when
+    the option is not shown there."""
+
+    option_id: str
+    before: OptionResult | None
+    after: OptionResult | None
+
+    @property
+    def kind(self) -> str:
+        """``appears``, ``disappears``, ``becomes_applies``, ``becomes_conditional`` or ``waits_on_other``."""
+        if self.before is None:
+            return "appears"
+        if self.after is None:
+            return "disappears"
+        if self.before.status != self.after.status:
+            return f"becomes_{self.after.status}"
+        return "waits_on_other"
+
+
+def what_changes(kb: KnowledgeBase, before: Profile, after: Profile) -> list[Change]:
+    """Every option shown differently for ``after`` than for ``before``, in class order."""
+    old = {r.id: r for r in explain(before, kb).options}
+    new = {r.id: r for r in explain(after, kb).options}
+    changes = []
+    for option in sorted(kb.options, key=lambda o: OPTION_CLASSES.index(o.class_)):
+        a, b = old.get(option.id), new.get(option.id)
+        if (a and (a.status, a.depends_on)) != (b and (b.status, b.depends_on)):
+            changes.append(Change(option.id, a, b))
+    return changes
+
+
+def with_answer(profile: Profile, field: str, value: str) -> Profile:
+    """The profile with one answer changed (``site`` adds or removes that place of spread)."""
+    p = profile.to_dict()
+    markers = dict(p["markers"])
+    if field == "site":
+        sites = set(p["sites"]) ^ {value}
+    else:
+        sites = p["sites"]
+        if field in markers:
+            markers[field] = value
+        else:
+            p[field] = value
+    menopause = UNKNOWN if p["menopause"] == "not_applicable" else p["menopause"]
+    return Profile.create(hr=p["hr"], her2=p["her2"], sites=sites, menopause=menopause, sex=p["sex"], markers=markers)
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ def test_every_matrix_cell_matches_the_engine(kb, sites):
                 assert cell == ""
 
 
-def test_matrix_csv_from_the_command_line_is_the_same_table(kb):
-    proc = subprocess.run([sys.executable, "-m", "knowledge", "matrix", "--csv", "--site", "bone"], cwd=ROOT,
+def test_matrix_csv_codes_from_the_command_line_is_the_same_table(kb):
+    proc = subprocess.run([sys.executable, "-m", "knowledge", "matrix", "--csv", "--codes", "--site", "bone"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))

@@ -1,7 +1,7 @@
 """Teaching mode: the rule set made visible, for teachers of nursing and medical students.
 
-A "For teachers" page and five pages it links to (subtypes side by side, why and why not,
-case library, evidence, how the rules work), each drawn from :mod:`knowledge.teaching` and the engine, never from rules of its own.
+A "For teachers" page and seven pages it links to (subtypes side by side, compare profiles,
+what changes if, why and why not, case library, evidence, how the rules work), each drawn from :mod:`knowledge.teaching` and the engine, never from rules of its own.
 They are registered only outside kiosk mode (see :func:`pages`), and each page also stops
 at once if it is somehow run in kiosk mode.
 """
@@ -17,6 +17,8 @@ from ..text import t
 PAGES = (
     ("index.py", "teaching.nav_section", "🎓", "teaching"),
     ("matrix.py", "teaching.nav_matrix", "🧮", "subtypes"),
+    ("compare.py", "teaching.nav_compare", "⚖️", "compare"),
+    ("changes.py", "teaching.nav_changes", "🔀", "what-changes-if"),
     ("why.py", "teaching.nav_why", "🔍", "why-and-why-not"),
     ("cases.py", "teaching.nav_cases", "📚", "cases"),
     ("evidence.py", "teaching.nav_evidence", "📑", "evidence"),
@@ -31,7 +33,7 @@ def page_path(file: str) -> str:
 def pages() -> list[st.Page]:
     """The teaching pages for ``st.navigation`` (call only outside kiosk mode).
 
-    Only the first shows in the page list: five more links would crowd the patient's menu,
+    Only the first shows in the page list: seven more links would crowd the patient's menu,
     and Streamlit's grouped menu writes list markup that fails the accessibility audit on phones.
     """
     return [st.Page(page_path(file), title=t(title), icon=icon, url_path=url,

@@ -57,7 +57,9 @@ def _case(vignette: Vignette, kb: KnowledgeBase) -> None:
     with st.container(border=True, key=f"case_{vignette.id}"):
         st.subheader(vignette.title, anchor=False)
         places = place_words(kb, answers)
-        st.markdown(f"**{t('teaching.cases.profile')}:** {'; '.join(answer_words(kb, answers))}.  \n"
+        name = common.subtype_name(profile.hr, profile.her2)
+        st.markdown(f"**{t('teaching.cases.profile')}:** {f'{name} · ' if name else ''}"
+                    f"{'; '.join(answer_words(kb, answers))}.  \n"
                     + (t("teaching.cases.places", places=", ".join(places)) if places
                        else t("teaching.cases.places_none")))
         st.markdown(f"**{t('teaching.cases.story')}:** {vignette.story}")

@@ -11,7 +11,7 @@ from knowledge.approvals import approval_sentences, approval_sources, checked_se
 from knowledge.schema import OPTION_CLASSES, Option
 
 from ..text import t
-from . import common
+from . import common, table
 
 
 def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
@@ -26,12 +26,13 @@ def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.evidence.heading", "teaching.evidence.intro")
+    _, place = common.present_mode()
     st.markdown(f"{kb.meta.baseline} {checked_sentence(kb)}")
     common.english_note(kb)
-    with st.container(key="evidence_table"):
-        st.table(evidence_frame(kb))
-        st.caption(t("teaching.evidence.table_caption"))
-    common.scrollable_tables()
+    frame = evidence_frame(kb)
+    with place or st.container():
+        table.show("evidence_table", t("teaching.evidence.table_caption"), frame.index.name, list(frame.columns),
+                   [table.Row(name, tuple(("text", v) for v in values)) for name, values in frame.iterrows()])
     for option_class in OPTION_CLASSES:
         options = [o for o in kb.options if o.class_ == option_class]
         if not options:
@@ -43,6 +44,7 @@ def render(kb: KnowledgeBase) -> None:
     st.markdown(t("teaching.evidence.version", version=kb.version, date=kb.meta.reviewed.isoformat(),
                   days=kb.meta.review_window_days))
     st.subheader(t("teaching.evidence.changelog_heading"), anchor=False)
+    st.markdown(t("teaching.evidence_diff_how"))
     for entry in kb.changelog:
         st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))
 

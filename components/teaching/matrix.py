@@ -1,13 +1,12 @@
 """Subtypes side by side: every HR x HER2 subtype against every kind of treatment.
 
 The cells come from :func:`knowledge.teaching.subtype_matrix`; this module only puts them
-into words, colours and symbols, and offers the same CSV as ``python -m knowledge matrix --csv``.
+into words, colours and symbols, and offers the same CSV files as ``python -m knowledge matrix --csv``
+(readable, in the chosen language) and ``--csv --codes`` (machine codes).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Iterable
 
 import pandas as pd
@@ -17,77 +16,61 @@ from knowledge import KnowledgeBase
 from knowledge.engine import CARE_TEAM
 from knowledge.profile import MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
 from knowledge.schema import OPTION_CLASSES
-from knowledge.teaching import subtype_matrix
+from knowledge.teaching import matrix_csv, subtype_matrix
 
-from ..text import t
-from . import common
-
-# Background and text colours per cell kind; every pair has a contrast of at least 7:1,
-# and the symbol and words carry the meaning without the colour.
-COLOURS = {"applies": ("#d7f0dd", "#0b3d1b"), "conditional": ("#fff0bf", "#4a3500"), "": ("#eeeeee", "#3a3a3a")}
-
-
-def matrix_csv(rows: list[dict[str, str]]) -> str:
-    """The table exactly as ``python -m knowledge matrix --csv`` prints it."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def kind(cell: str) -> str:
-    """``applies``, ``conditional`` or ``""`` (not used) for one raw matrix cell."""
-    return cell.split(":", 1)[0]
-
-
-def cell_words(cell: str) -> str:
-    """A raw cell (``applies``, ``conditional:marker:esr1+menopause``, ``""``) in words, with its symbol."""
-    if cell == "applies":
-        return t("teaching.cell.applies")
-    if cell.startswith("conditional:"):
-        names = cell.split(":", 1)[1].split("+")
-        return t("teaching.cell.conditional", inputs=", ".join(common.input_short(n) for n in names))
-    return t("teaching.cell.none")
+from ..text import active, t
+from . import common, export, table
 
 
 def display_frame(kb: KnowledgeBase, rows: list[dict[str, str]]) -> pd.DataFrame:
-    """Rows labelled with the subtype in words, columns with the kind of treatment in words."""
-    frame = pd.DataFrame(
-        [[cell_words(row[c]) for c in OPTION_CLASSES] for row in rows],
+    """Rows labelled with the subtype's name and exact answers, columns with the kind of treatment in words."""
+    return pd.DataFrame(
+        [[common.cell_words(row[c]) for c in OPTION_CLASSES] for row in rows],
         index=pd.Index([common.subtype_label(kb, r["hr"], r["her2"]) for r in rows],
                        name=t("teaching.matrix.row_header")),
         columns=[common.class_name(c) for c in OPTION_CLASSES],
     )
-    return frame
 
 
-def styled(frame: pd.DataFrame, rows: list[dict[str, str]]):
-    raw = pd.DataFrame([[kind(row[c]) for c in OPTION_CLASSES] for row in rows], index=frame.index,
-                       columns=frame.columns)
-    css = raw.map(lambda k: f"background-color: {COLOURS[k][0]}; color: {COLOURS[k][1]}")
-    return frame.style.apply(lambda _: css, axis=None)
+def table_rows(frame: pd.DataFrame, rows: list[dict[str, str]]) -> list[table.Row]:
+    return [table.Row(label, tuple((common.cell_kind(row[c]), words) for c, words in zip(OPTION_CLASSES, cells)))
+            for (label, cells), row in zip(frame.iterrows(), rows)]
 
 
 def render(kb: KnowledgeBase) -> None:
     common.header("teaching.matrix.heading", "teaching.matrix.intro")
-    sites, menopause, sex = _filters(kb)
+    present, place = common.present_mode()
+    sites, menopause, sex = _filters(kb, present)
     rows = subtype_matrix(kb, sites=sites, menopause=menopause, sex=sex)
+    frame = display_frame(kb, rows)
+    caption = _caption(kb, sites, menopause, sex)
+    if not present:
+        _legend(kb, rows)
+        st.caption(t("teaching.matrix.scroll"))
+    with place or st.container():
+        table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(frame, rows))
+    with st.container(horizontal=True, key="matrix_downloads"):
+        st.download_button(t("teaching.matrix.download"), icon="⬇️", key="matrix_csv", mime="text/csv",
+                           data=export.readable_csv(kb, rows, sites, menopause, sex, active()),
+                           file_name=export.file_name(kb, sites, menopause, sex), help=t("teaching.matrix.download_help"))
+        st.download_button(t("teaching.matrix.download_xlsx"), icon="⬇️", key="matrix_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           data=export.readable_xlsx(kb, rows, sites, menopause, sex, active()),
+                           file_name=export.file_name(kb, sites, menopause, sex, suffix="xlsx"),
+                           help=t("teaching.matrix.download_xlsx_help"))
+        st.download_button(t("teaching.matrix.download_codes"), icon="⬇️", key="matrix_codes", mime="text/csv",
+                           data=matrix_csv(rows), file_name=export.file_name(kb, sites, menopause, sex, codes=True),
+                           help=t("teaching.matrix.download_codes_help"))
+
+
+def _legend(kb: KnowledgeBase, rows: list[dict[str, str]]) -> None:
     st.subheader(t("teaching.matrix.legend_heading"), anchor=False)
     st.markdown("\n".join(f"- {line}" for line in t("teaching.matrix.legend")))
-    used = sorted({n for r in rows for c in OPTION_CLASSES if kind(r[c]) == "conditional"
+    used = sorted({n for r in rows for c in OPTION_CLASSES if common.cell_kind(r[c]) == "conditional"
                    for n in r[c].split(":", 1)[1].split("+")}, key=list(_input_names()).index)
     if used:
         st.markdown(t("teaching.matrix.legend_inputs") + "\n\n" + "\n".join(
             f"- {_input_words(kb, n)}" for n in used))
-    st.caption(t("teaching.matrix.scroll"))
-    frame = display_frame(kb, rows)
-    with st.container(key="subtype_matrix"):
-        st.table(styled(frame, rows))
-        st.caption(_caption(kb, sites, menopause, sex))
-    common.scrollable_tables()
-    st.download_button(t("teaching.matrix.download"), data=matrix_csv(rows), file_name=t("teaching.matrix.file_name"),
-                       mime="text/csv", icon="⬇️", key="matrix_csv", help=t("teaching.matrix.download_help"))
 
 
 def _input_words(kb: KnowledgeBase, name: str) -> str:
@@ -99,9 +82,13 @@ def _input_names() -> Iterable[str]:
     return ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS] + [CARE_TEAM]
 
 
-def _filters(kb: KnowledgeBase) -> tuple[list[str], str, str]:
-    with st.container(border=True, key="matrix_filters"):
-        st.markdown(f"**{t('teaching.matrix.filters')}**")
+def _filters(kb: KnowledgeBase, present: bool) -> tuple[list[str], str, str]:
+    """The filters; folded away in present mode, so the table fills the screen."""
+    box = (st.expander(t("teaching.matrix.filters"), key="matrix_filters_folded") if present
+           else st.container(border=True, key="matrix_filters"))
+    with box:
+        if not present:
+            st.markdown(f"**{t('teaching.matrix.filters')}**")
         picked = st.pills(t("teaching.matrix.sites"), options=list(SITE_VALUES), selection_mode="multi",
                           format_func=lambda s: common.value_label(kb, "site", s), key="matrix_sites")
         sex = st.radio(t("teaching.matrix.sex"), options=list(SEX_VALUES), horizontal=True,
@@ -114,6 +101,5 @@ def _filters(kb: KnowledgeBase) -> tuple[list[str], str, str]:
 
 
 def _caption(kb: KnowledgeBase, sites: list[str], menopause: str, sex: str) -> str:
-    places = ", ".join(common.value_label(kb, "site", s) for s in sites) or t("teaching.any_site")
-    meno = "—" if sex == "male" else common.value_label(kb, "menopause", menopause)
-    return t("teaching.matrix.table_caption", sites=places, menopause=meno, sex=common.value_label(kb, "sex", sex))
+    (_, places), (_, meno), (_, sex_words) = export.filter_words(kb, sites, menopause, sex, active())
+    return t("teaching.matrix.table_caption", sites=places, menopause=meno, sex=sex_words)

@@ -6,7 +6,6 @@ import streamlit as st
 
 from knowledge import KnowledgeBase, Profile
 from knowledge.engine import APPLIES, CONDITIONAL, HIDDEN
-from knowledge.profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
 from knowledge.teaching import Verdict, why_and_why_not
 
 from ..text import t
@@ -54,20 +53,6 @@ def _verdict(verdict: Verdict, kb: KnowledgeBase) -> None:
 
 
 def _profile(kb: KnowledgeBase) -> Profile:
-    """Any answers, chosen with the same kinds of controls as the explainer (large radio buttons)."""
     with st.container(border=True, key="why_profile"):
         st.markdown(f"**{t('teaching.why.profile')}**")
-        hr = _choice(kb, "hr", HR_VALUES, HR_VALUES[0])
-        her2 = _choice(kb, "her2", HER2_VALUES, HER2_VALUES[0])
-        sites = st.pills(kb.inputs["site"].label, list(SITE_VALUES), selection_mode="multi",
-                         format_func=lambda v: common.value_label(kb, "site", v), key="why_sites") or []
-        sex = _choice(kb, "sex", SEX_VALUES, "female")
-        menopause = _choice(kb, "menopause", MENOPAUSE_VALUES, UNKNOWN, disabled=sex == "male")
-        with st.expander(t("teaching.why.markers")):
-            markers = {m: _choice(kb, m, MARKER_VALUES, UNKNOWN) for m in MARKERS}
-    return Profile.create(hr=hr, her2=her2, sites=sites, menopause=menopause, sex=sex, markers=markers)
-
-
-def _choice(kb: KnowledgeBase, field: str, values: tuple[str, ...], default: str, disabled: bool = False) -> str:
-    return st.radio(kb.inputs[field].label, values, index=values.index(default), horizontal=True,
-                    format_func=lambda v: common.value_label(kb, field, v), key=f"why_{field}", disabled=disabled)
+        return common.profile_controls(kb, "why")

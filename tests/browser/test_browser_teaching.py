@@ -1,8 +1,11 @@
 """Teaching mode in a real, offline Chromium: every page at 1024x768 with a screenshot and the
-accessibility audit (target size on), the CSV download byte for byte, and a case opening in the explainer."""
+accessibility audit (target size on), the CSV downloads byte for byte, a four-profile comparison and
+"what changes if" against the command line's ``explain``, present mode at 1280x720, printing the table
+to PDF, and a case opening in the explainer."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -10,10 +13,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_helpers import ROOT, assert_accessible, choose, ready, shot
+from components.teaching import common
+from knowledge.schema import OPTION_CLASSES
 
 PAGES = {  # url path -> the page's heading
     "teaching": "For teachers",
     "subtypes": "Subtypes side by side",
+    "compare": "Compare profiles",
+    "what-changes-if": "What changes if",
     "why-and-why-not": "Why and why not",
     "cases": "Case library",
     "evidence": "Evidence",
@@ -21,8 +28,14 @@ PAGES = {  # url path -> the page's heading
 }
 
 
-def open_page(make_page, base: str, path: str, size: str = "tablet-landscape") -> Page:
+PRINT_RULES = """() => [...document.styleSheets].some(s => { try { return [...s.cssRules].some(r => r.cssText.startsWith('@page')); }
+    catch (e) { return false; } })"""
+
+
+def open_page(make_page, base: str, path: str, size: str = "tablet-landscape", viewport=None) -> Page:
     page = make_page(size)
+    if viewport:
+        page.set_viewport_size(viewport)
     page.goto(f"{base}/{path}")
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
     ready(page)
@@ -56,14 +69,15 @@ def test_matrix_filters_and_csv_download_is_the_command_line_table(app_server, m
         ready(page)
     choose(page, "yes")
     expect(page.get_by_text("Sites: bones, brain. Menopause: yes. Sex: a woman.")).to_be_visible()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download the table as CSV").click()
-    path = ROOT / "test-artifacts" / "subtype-matrix.csv"
-    info.value.save_as(path)
-    cli = subprocess.run([sys.executable, "-m", "knowledge", "matrix", "--csv", "--site", "bone", "--site", "brain",
-                          "--menopause", "post", "--sex", "female"], cwd=ROOT, capture_output=True, timeout=60)
-    assert cli.returncode == 0, cli.stderr
-    assert path.read_bytes() == cli.stdout
+    for button, codes in (("Download the table as CSV", []), ("Download as codes (CSV)", ["--codes"])):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button).click()
+        assert info.value.suggested_filename == \
+            f"subtype-matrix-{_version()}-bone-brain-post-female{'-codes' if codes else ''}.csv"
+        path = ROOT / "test-artifacts" / info.value.suggested_filename
+        info.value.save_as(path)
+        assert path.read_bytes() == _cli("matrix", "--csv", *codes, "--site", "bone", "--site", "brain",
+                                         "--menopause", "post", "--sex", "female")
     page.mouse.move(0, 0)  # let the download button's hint close before the screenshot
     assert_accessible(page, "subtypes, filtered")
     shot(page, "teaching-subtypes-filtered-1024x768")
@@ -73,7 +87,9 @@ def test_matrix_scrolls_sideways_on_a_phone(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, "subtypes", "phone")
     expect(page.locator(".st-key-subtype_matrix table")).to_be_visible()
-    expect(page.locator(".st-key-subtype_matrix [data-teaching-scroll]").first).to_have_attribute("tabindex", "0")
+    scroll = page.locator(".st-key-subtype_matrix .teach-scroll")
+    expect(scroll).to_have_attribute("tabindex", "0")
+    expect(scroll).to_have_attribute("role", "region")
     widths = page.evaluate("""() => { const t = document.querySelector('.st-key-subtype_matrix table');
         return [t.scrollWidth, document.documentElement.scrollWidth, window.innerWidth]; }""")
     assert widths[1] <= widths[2] + 1, f"the page itself scrolls sideways: {widths}"
@@ -127,3 +143,174 @@ def test_kiosk_shows_nothing_of_the_teaching_pages_even_at_their_address(kiosk_s
         text = page.locator("body").inner_text()
         assert "For teachers" not in text and heading not in text, path
     shot(page, "teaching-kiosk-direct-address")
+
+
+def _cli(*args: str) -> bytes:
+    proc = subprocess.run([sys.executable, "-m", "knowledge", *args], cwd=ROOT, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def _version() -> str:
+    return json.loads(_cli("explain", "--json"))["knowledge_version"]
+
+
+def _explain(*args: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``explain --json`` for one profile: option id -> (class, status, depends_on)."""
+    return {o["id"]: (o["class"], o["status"], tuple(o["depends_on"]))
+            for o in json.loads(_cli("explain", "--json", *args))["options"]}
+
+
+CELL_WORDS = {"applies": "✓ used", "none": "— not used"}
+SHORT = {"care_team": "care team's view", "hr": "hormone receptors", "her2": "HER2", "site": "site of spread",
+         "menopause": "menopause", "sex": "sex", "marker:brca": "BRCA", "marker:pik3ca": "PIK3CA",
+         "marker:akt1": "AKT1", "marker:pten": "PTEN", "marker:esr1": "ESR1", "marker:pdl1": "PD-L1"}
+
+
+def _expected_cell(options: dict, option_class: str) -> str:
+    mine = [(status, waits) for cls, status, waits in options.values() if cls == option_class]
+    if any(status == "applies" for status, _ in mine):
+        return CELL_WORDS["applies"]
+    if mine:
+        names = sorted({n for _, waits in mine for n in waits})
+        return "? only if: " + ", ".join(SHORT[n] for n in names)
+    return CELL_WORDS["none"]
+
+
+def _table(page: Page) -> dict:
+    return page.evaluate("""() => { const t = document.querySelector('.teach-table');
+        return {columns: [...t.querySelectorAll('thead th')].map(e => e.innerText.trim()),
+                rows: [...t.querySelectorAll('tbody tr')].map(r => ({header: r.querySelector('th').innerText.trim(),
+                  marked: r.classList.contains('marked'), cells: [...r.querySelectorAll('td')].map(e => e.innerText.trim())}))}; }""")
+
+
+def test_four_profile_comparison_agrees_with_explain_cell_by_cell(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "compare", viewport={"width": 1280, "height": 900})
+    choose(page, "4")
+    expect(page.locator(".teach-table thead th")).to_have_count(5)
+    table = _table(page)
+    assert table["columns"] == ["Kind of treatment",
+                                "1. Triple-negative (HER2 0) · Hormone receptors: negative; HER2: zero",
+                                "2. HR+/HER2-low · Hormone receptors: positive; HER2: low",
+                                "3. Triple-positive (HR+/HER2+) · Hormone receptors: positive; HER2: positive",
+                                "4. HR+/HER2-negative (HER2 0) · Hormone receptors: positive; HER2: zero"]
+    profiles = [_explain("--hr", "negative", "--her2", "zero"), _explain("--hr", "positive", "--her2", "low"),
+                _explain("--hr", "positive", "--her2", "positive"), _explain("--hr", "positive", "--her2", "zero")]
+    classes = json.loads(_cli("matrix", "--csv", "--codes").decode().splitlines()[0].join(['["', '"]'])
+                         .replace(",", '","'))[2:]
+    assert len(table["rows"]) == len(classes)
+    marked = []
+    for option_class, row in zip(classes, table["rows"]):
+        expected = [_expected_cell(p, option_class) for p in profiles]
+        assert row["cells"] == expected, (option_class, row)
+        assert row["marked"] == (len(set(expected)) > 1), option_class
+        if row["marked"]:
+            marked.append(row["header"].removesuffix(" ≠ differs"))
+    assert "Hormone therapy" in marked
+    page.get_by_text("Why Hormone therapy differs").click()  # the reason is one tap away
+    expect(page.get_by_text("Not shown. This part of its rule is not true for these answers:").first).to_be_visible()
+    page.mouse.move(0, 0)
+    assert_accessible(page, "compare, four profiles")
+    shot(page, "teaching-compare-four-1280")
+
+
+def test_what_changes_if_agrees_with_two_explain_calls(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "what-changes-if")
+    # The page starts with HR-positive, HER2 0, after menopause, and HER2 changed to low (1+).
+    before = _explain("--hr", "positive", "--her2", "zero", "--menopause", "post")
+    after = _explain("--hr", "positive", "--her2", "low", "--menopause", "post")
+    changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+    assert changed
+    keys = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-change_"]')]
+        .map(e => [...e.classList].find(c => c.startsWith('st-key-change_')).slice('st-key-change_'.length))""")
+    assert set(keys) == changed
+    expect(page.get_by_text(f"{len(changed)} options change.")).to_be_visible()
+    assert_accessible(page, "what changes if")
+    shot(page, "teaching-what-changes-if-1024x768")
+
+
+@pytest.mark.parametrize("path, key", [("subtypes", "subtype_matrix"), ("compare", "compare_table")])
+def test_present_mode_at_1280x720_keeps_the_headers_in_view_while_scrolling(app_server, make_page, path, key):
+    base, _ = app_server
+    page = open_page(make_page, base, path, viewport={"width": 1280, "height": 720})
+    switch = page.get_by_role("switch", name="Present mode")
+    switch.check(force=True)
+    expect(page.locator(".st-key-teaching_intro")).to_be_hidden()  # present mode has taken effect
+    ready(page)
+    expect(page.locator(".teach-scroll")).to_have_count(1)  # the table has moved under the title
+    expect(switch).to_be_checked()
+    expect(page.locator(f".st-key-{key} .teach-scroll")).to_be_visible()
+    shape = """() => { const b = document.querySelector('.teach-scroll');
+        const r = (e) => { const x = e.getBoundingClientRect(); return [x.left, x.top, x.right, x.bottom]; };
+        const heads = [...b.querySelectorAll('thead th')], rows = [...b.querySelectorAll('tbody th')];
+        const nav = document.querySelector('header, [data-testid="stHeader"]');
+        return {box: r(b), scrolled: [b.scrollTop, b.scrollLeft], wide: b.scrollWidth > b.clientWidth, nav: nav ? nav.getBoundingClientRect().bottom : 0,
+                corner: r(heads[0]), lastHead: r(heads[heads.length - 1]), lastRow: r(rows[rows.length - 1]),
+                font: parseFloat(getComputedStyle(heads[1]).fontSize),
+                page: [document.documentElement.scrollWidth, innerWidth]}; }"""
+    before = page.evaluate(shape)
+    box = before["box"]
+    # The table sits whole on the 1280x720 screen, below the top bar, using nearly its full width.
+    assert before["nav"] <= box[1] and box[3] <= 720, before
+    assert box[2] - box[0] > 1100, f"present mode uses the full width: {before}"
+    assert before["font"] >= 24, f"large type: {before['font']}px"
+    assert before["page"][0] <= before["page"][1] + 1, "the page itself does not scroll sideways"
+    page.locator(".teach-scroll").hover()
+    page.mouse.wheel(4000, 4000)  # scroll the table down and sideways, as far as it goes
+    expect(page.locator(".teach-scroll")).not_to_have_js_property("scrollTop", 0)
+    after = page.evaluate(shape)
+    assert after["scrolled"][0] > 0 and (after["scrolled"][1] > 0 or not after["wide"]), after
+    assert after["wide"] or path == "compare", "the 17 kinds of treatment are wider than the screen"
+    # The column headers stay at the top of the box, the row headers at its left.
+    assert abs(after["lastHead"][1] - box[1]) <= 2 and after["lastHead"][2] <= box[2] + 1, after
+    assert abs(after["corner"][0] - box[0]) <= 2 and abs(after["lastRow"][0] - box[0]) <= 2, after
+    page.screenshot(path=str(ROOT / "test-artifacts" / "screenshots" / f"teaching-{path}-present-1280x720.png"))
+    assert_accessible(page, f"{path} in present mode")
+
+
+def test_a_comparison_of_four_prints_on_one_landscape_page(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "compare")
+    choose(page, "4")
+    expect(page.locator(".teach-table thead th")).to_have_count(5)
+    page.wait_for_function(PRINT_RULES)  # the page's own style sheet is in place
+    path = ROOT / "test-artifacts" / "compare.pdf"
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=60).stdout
+    assert "Pages:           1\n" in info, info
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+    assert all(f"{n}. " in text for n in range(1, 5)) and "Triple-negative (HER2 0)" in text
+    assert "Start from" not in text and "Present mode" not in text and "Why the marked rows differ" not in text
+    assert "The answers of each profile" in text
+
+
+def test_printing_the_table_gives_landscape_pages_with_every_column_and_repeated_headers(app_server, make_page):
+    base, _ = app_server
+    page = open_page(make_page, base, "subtypes")
+    page.wait_for_function(PRINT_RULES)  # the page's own style sheet is in place
+    path = ROOT / "test-artifacts" / "subtype-matrix.pdf"
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=60).stdout
+    width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert width > height, f"landscape pages: {info}"
+    pages = int(info.split("Pages:")[1].split()[0])
+    text = [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
+                           text=True, timeout=60).stdout for n in range(1, pages + 1)]
+    with_rows = [t for t in text if "HER2:" in t]
+    assert len(with_rows) >= 2, "the table runs over more than one page"
+    first, last = common.class_name(OPTION_CLASSES[0]).split()[0], common.class_name(OPTION_CLASSES[-1]).split()[0]
+    for n, page_text in enumerate(with_rows, 1):
+        header = next((line for line in page_text.splitlines() if line.startswith("Subtype ")), "")
+        assert first in header and last in header, f"page {n} of the table has no header row: {page_text[:400]}"
+    assert sum(t.count("HER2:") for t in with_rows) == 12, "every subtype row is printed"
+    assert "Download" not in "".join(text) and "Present mode" not in "".join(text)
+    # Laid out as printed on a landscape letter page (about 995 CSS pixels inside the margins):
+    # every column fits the page width.
+    page.set_viewport_size({"width": 995, "height": 700})
+    page.emulate_media(media="print")
+    fit = page.evaluate("""() => { const t = document.querySelector('.teach-table');
+        const right = Math.max(...[...t.querySelectorAll('thead th')].map(e => e.getBoundingClientRect().right));
+        return [t.querySelectorAll('thead th').length, right, document.documentElement.clientWidth]; }""")
+    assert fit[0] == len(OPTION_CLASSES) + 1 and fit[1] <= fit[2], f"a column is cut off in print: {fit}"
