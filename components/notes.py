@@ -10,12 +10,31 @@ from .share import parse
 from .text import t
 
 
+# Replaces the address of the tab's current history entry with one without the query. Streamlit
+# would push a new entry when its query is cleared, leaving the link's entry for Back to reopen
+# after Start over or the kiosk reset. Fixed text: nothing from the link is written here.
+_FORGET_LINK = """<script>
+history.replaceState(history.state, "", location.pathname + location.hash);
+</script>"""
+_CLEARING = "link_clearing"
+
+
 def take_link() -> None:
-    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar."""
+    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar.
+
+    The clearing takes two runs: this one replaces the browser's history entry (a tiny script),
+    the next clears Streamlit's own copy of the query, which then finds the address bar already
+    clean and adds no history entry of its own.
+    """
+    clearing = st.session_state.pop(_CLEARING, None)
     if not st.query_params:
         return
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    st.query_params.clear()
+    if params == clearing:  # the link already read, sent again before Streamlit knew it was gone
+        st.query_params.clear()
+        return
+    st.session_state[_CLEARING] = dict(params)
+    st.html(_FORGET_LINK, unsafe_allow_javascript=True)
     lang = params.pop("lang", None)
     answers, ignored, used = parse(params)
     if lang is not None and not language.from_link(lang):
