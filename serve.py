@@ -10,11 +10,18 @@ Settings, all by environment variable:
   (default ``localhost,127.0.0.1``). Requests with any other ``Host`` header get 400,
   which stops DNS-rebinding and host-header tricks. Add the clinic's own name here.
 * ``EXPLAINER_EXPOSE_METRICS=1``: serve Streamlit's ``/_stcore/metrics`` (blocked by default).
+
+A websocket whose ``Origin`` names any other host is refused here, before Streamlit sees
+it: Streamlit's own check would look up the machine's public address at a third-party
+site for such an origin, blocking the server for seconds each time. A websocket with no
+``Origin`` (not a browser: browsers always send one) is let through, since such a client
+could send any ``Origin`` it liked; the ``Host`` allow-list applies to it as to everything.
 """
 
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 import streamlit as st
 from starlette.middleware import Middleware
@@ -62,6 +69,38 @@ class SecurityHeaders:
         return await self.app(scope, receive, send_with_headers)
 
 
+class WebsocketOrigin:
+    """Refuses websockets from a web page on any host but the allowed ones, before Streamlit sees them.
+
+    The scheme may be http or https and the port any (the Host allow-list ignores ports too,
+    so the same names work directly and behind a proxy on 443). An allowed ``Origin`` is then
+    taken out of the request: this check has decided, and Streamlit, seeing none, makes no
+    lookup of its own.
+    """
+
+    def __init__(self, app, allowed_hosts: list[str]):
+        self.app = app
+        self.allowed = {host.lower() for host in allowed_hosts}
+
+    def origin_allowed(self, origin: str) -> bool:
+        try:
+            parts = urlsplit(origin)
+            return parts.scheme in ("http", "https") and (parts.hostname or "") in self.allowed and (
+                parts.port is None or parts.port > 0)
+        except ValueError:  # a malformed port or address
+            return False
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket":
+            headers = scope.get("headers", [])
+            origins = [value for name, value in headers if name == b"origin"]
+            if origins:
+                if len(origins) > 1 or not self.origin_allowed(origins[0].decode("latin-1")):
+                    return await send({"type": "websocket.close", "code": 1008})  # HTTP 403 before the upgrade
+                scope = {**scope, "headers": [(n, v) for n, v in headers if n != b"origin"]}
+        return await self.app(scope, receive, send)
+
+
 def allowed_hosts() -> list[str]:
     raw = os.environ.get("EXPLAINER_ALLOWED_HOSTS", "localhost,127.0.0.1")
     return [h.strip() for h in raw.split(",") if h.strip()]
@@ -71,6 +110,7 @@ app = st.App(
     "streamlit_app.py",
     middleware=[
         Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts()),
+        Middleware(WebsocketOrigin, allowed_hosts=allowed_hosts()),
         Middleware(SecurityHeaders, expose_metrics=os.environ.get("EXPLAINER_EXPOSE_METRICS") == "1"),
     ],
 )
