@@ -9,6 +9,7 @@ into partial or wrong information on a screen.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -102,7 +103,7 @@ class _Collector:
         """How a file is named in messages: relative to the working folder where possible."""
         for base in (Path.cwd(), self.root.parent):
             try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
+                return _absolute(path).relative_to(_absolute(base)).as_posix()
             except ValueError:
                 continue
         return path.as_posix()
@@ -179,15 +180,33 @@ class _Collector:
         self.add(file, loc, message)
 
 
+def _absolute(path: Path) -> Path:
+    """The real path where it can be found; a symlink loop or an unreadable link keeps the path as written."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python 3.11)
+        return Path(os.path.abspath(path))
+
+
 def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None = None,
                    lang: str = "en") -> KnowledgeBase:
     """Read, validate and cross-check every content file; raise KnowledgeError on any fault.
 
     ``today`` is the date against which review windows are checked (default: the real date).
     ``lang`` picks the language of every text (see :mod:`knowledge.i18n`); the structure is
-    always the English files'.
+    always the English files'. Any other error while loading (a fault no check foresaw) is
+    turned into a KnowledgeError too, so that every caller fails closed the same way.
     """
-    root = Path(content_dir)
+    try:
+        return _load(Path(content_dir), today, lang)
+    except KnowledgeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - fail closed on anything at all
+        raise KnowledgeError([Problem(Path(content_dir).as_posix(), 1, "", "the rule set could not be loaded "
+                                      f"(unexpected {type(exc).__name__}: {exc}); nothing from it is used")]) from exc
+
+
+def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     if lang not in i18n.LANGUAGES:
         raise KnowledgeError([Problem(root.as_posix(), 1, "lang", f"'{lang}' is not a language of the rule set; "
                                       f"use one of: {', '.join(i18n.LANGUAGES)}")])
