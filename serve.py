@@ -10,6 +10,11 @@ Settings, all by environment variable:
   (default ``localhost,127.0.0.1``). Requests with any other ``Host`` header get 400,
   which stops DNS-rebinding and host-header tricks. Add the clinic's own name here.
 * ``EXPLAINER_EXPOSE_METRICS=1``: serve Streamlit's ``/_stcore/metrics`` (blocked by default).
+* ``EXPLAINER_MAX_SOCKETS_PER_CLIENT`` (default 8) and ``EXPLAINER_MAX_MESSAGES_PER_SECOND``
+  (default 10, with bursts of three times that): per client, how many app sessions may be open
+  at once and how fast their requests are taken (faster ones wait; nothing is queued here).
+* ``EXPLAINER_TRUSTED_PROXIES`` (default ``127.0.0.1,::1``): peers whose ``X-Real-IP`` header
+  names the client (the reverse proxy in deploy/nginx.conf sets it); anyone else is the client.
 
 A websocket whose ``Origin`` names any other host is refused here, before Streamlit sees
 it: Streamlit's own check would look up the machine's public address at a third-party
@@ -20,7 +25,10 @@ could send any ``Origin`` it liked; the ``Host`` allow-list applies to it as to 
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
+from collections import Counter
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -101,9 +109,100 @@ class WebsocketOrigin:
         return await self.app(scope, receive, send)
 
 
+class ClientLimits:
+    """Per-client caps on the app's websockets, so that no client can stall the server for everyone.
+
+    * At most ``max_sockets`` open at once per client; one more is refused (403) before it starts.
+    * Requests are taken at ``rate`` a second per client (bursts of ``3 * rate``); a faster
+      client waits, and since the server reads its next message only after taking this one,
+      the wait pushes back on the client's own connection instead of piling up here.
+    * A client that stops reading is let go: once one message to it has waited ``stall``
+      seconds to be sent, its session ends, with what was queued for it.
+
+    A tablet uses one socket and a request a second at most; these only ever touch a client
+    that no person could be.
+    """
+
+    def __init__(self, app, max_sockets: int, rate: float, trusted_proxies: list[str], stall: float = 20.0):
+        self.app = app
+        self.max_sockets, self.rate, self.burst, self.stall = max_sockets, rate, 3 * rate, stall
+        self.trusted = set(trusted_proxies)
+        self.open: Counter[str] = Counter()
+        self.buckets: dict[str, tuple[float, float]] = {}  # client -> (requests it may send now, when)
+
+    def client(self, scope) -> str:
+        peer = (scope.get("client") or ("", 0))[0]
+        if peer in self.trusted:
+            for name, value in scope.get("headers", []):
+                if name == b"x-real-ip":
+                    return value.decode("latin-1").strip()
+        return peer
+
+    async def take_turn(self, who: str) -> None:
+        while True:
+            now = time.monotonic()
+            tokens, then = self.buckets.get(who, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - then) * self.rate)
+            if tokens >= 1:
+                self.buckets[who] = (tokens - 1, now)
+                return
+            self.buckets[who] = (tokens, now)
+            await asyncio.sleep((1 - tokens) / self.rate)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "websocket":
+            return await self.app(scope, receive, send)
+        who = self.client(scope)
+        if self.open[who] >= self.max_sockets:
+            return await send({"type": "websocket.close", "code": 1008})  # HTTP 403 before the upgrade
+        self.open[who] += 1
+        stalled = asyncio.Event()
+        gone = {"type": "websocket.disconnect", "code": 1008}
+
+        async def limited_receive():
+            incoming, stop = asyncio.ensure_future(receive()), asyncio.ensure_future(stalled.wait())
+            await asyncio.wait({incoming, stop}, return_when=asyncio.FIRST_COMPLETED)
+            stop.cancel()
+            if not incoming.done():
+                incoming.cancel()
+                return gone
+            message = incoming.result()
+            if message["type"] == "websocket.receive":
+                await self.take_turn(who)
+            return message
+
+        async def watched_send(message):
+            timer = asyncio.get_running_loop().call_later(self.stall, stalled.set)
+            try:
+                await send(message)
+            finally:
+                timer.cancel()
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        finally:
+            self.open[who] -= 1
+            if not self.open[who]:
+                del self.open[who]
+            if len(self.buckets) > 10_000:  # forget clients whose allowance has long been full again
+                now = time.monotonic()
+                self.buckets = {k: v for k, v in self.buckets.items() if v[0] + (now - v[1]) * self.rate < self.burst}
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def _env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 def allowed_hosts() -> list[str]:
-    raw = os.environ.get("EXPLAINER_ALLOWED_HOSTS", "localhost,127.0.0.1")
-    return [h.strip() for h in raw.split(",") if h.strip()]
+    return _env_list("EXPLAINER_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 
 app = st.App(
@@ -111,6 +210,9 @@ app = st.App(
     middleware=[
         Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts()),
         Middleware(WebsocketOrigin, allowed_hosts=allowed_hosts()),
+        Middleware(ClientLimits, max_sockets=int(_env_number("EXPLAINER_MAX_SOCKETS_PER_CLIENT", 4)),
+                   rate=_env_number("EXPLAINER_MAX_MESSAGES_PER_SECOND", 2),
+                   trusted_proxies=_env_list("EXPLAINER_TRUSTED_PROXIES", "127.0.0.1,::1")),
         Middleware(SecurityHeaders, expose_metrics=os.environ.get("EXPLAINER_EXPOSE_METRICS") == "1"),
     ],
 )

@@ -115,3 +115,22 @@ def test_a_tablet_session_works_through_nginx_and_no_log_holds_answers(proxied_k
     logs = access + (prefix / "logs" / "error.log").read_text() + app_log.read_text()
     for answer in ("hr=", "her2=", "site=", "positive", "liver"):
         assert answer not in logs, f"a log holds an answer: {answer}"
+
+
+def test_nginx_lets_one_device_hold_at_most_four_app_sockets(proxied_kiosk):
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    base, _, _ = proxied_kiosk
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    held, refused = [], []
+    try:
+        for _ in range(6):
+            try:
+                held.append(connect(url, origin=base, subprotocols=["streamlit"], open_timeout=20))
+            except InvalidStatus as err:
+                refused.append(err.response.status_code)
+    finally:
+        for ws in held:
+            ws.close()
+    assert len(held) == 4 and refused == [429, 429], (len(held), refused)
