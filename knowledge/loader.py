@@ -568,7 +568,7 @@ def _pattern_hint(loc: tuple[str | int, ...]) -> str:
         "related_options": "an option id: lowercase letters, digits and _",
         "drugs": "the lowercase generic name, e.g. trastuzumab deruxtecan",
         "research_drugs": "the lowercase generic name",
-        "url": "a full https:// address",
+        "url": "a plain https:// address, with no spaces and none of ( ) [ ] < > \" '",
         "date": "YYYY, YYYY-MM or YYYY-MM-DD",
         "content_version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",
         "version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",
