@@ -1,5 +1,5 @@
 # Two commands that work on a fresh machine:
-#   make run    start the app on http://localhost:8501
+#   make run    start the app on http://localhost:8501 (served by serve.py: security headers, limits)
 #   make test   run every test (unit, content, app and real-browser tests)
 # And for a clinic's waiting-room tablets:
 #   make kiosk  start the hardened server in kiosk mode (idle reset, no links out, QR take-home)
@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/streamlit run streamlit_app.py
+	$(BIN)/streamlit run serve.py
 
 kiosk: $(BIN)/.installed
 	EXPLAINER_MODE=kiosk $(BIN)/streamlit run serve.py --client.toolbarMode viewer

@@ -1,8 +1,9 @@
 """Hardened entry point: the explainer behind security headers and a host allow-list.
 
 Start it with ``streamlit run serve.py`` (Streamlit finds the ``app`` object below and
-serves it as an ASGI app) or with ``uvicorn serve:app``. ``streamlit run streamlit_app.py``
-runs the same app without these server-level protections (fine on a developer machine).
+serves it as an ASGI app) or with ``uvicorn serve:app``; ``make run`` (home use) and
+``make kiosk`` both use it. ``streamlit run streamlit_app.py`` runs the same app without these
+server-level protections (fine while developing).
 
 Settings, all by environment variable:
 
