@@ -190,6 +190,50 @@ class ClientLimits:
                 self.buckets = {k: v for k, v in self.buckets.items() if v[0] + (now - v[1]) * self.rate < self.burst}
 
 
+class ForgetClosedSessions:
+    """Shuts down a session soon after its tab has gone, and drops the files it served.
+
+    Streamlit keeps a disconnected session (answers included) for a reconnect, and lets
+    its expiry wait until something else happens on the server; a printout it served stays
+    downloadable by address until then. Here every socket that ends starts two sweeps,
+    ``grace`` and ``2 * grace`` seconds later: a session found without a socket in two sweeps
+    ``grace`` apart is shut down, and the files no session uses any more are deleted. A tablet
+    that comes back within ``grace`` seconds (a reload, a short Wi-Fi drop) keeps its session.
+    """
+
+    def __init__(self, app, grace: float = 10.0):
+        self.app, self.grace = app, grace
+        self.gone_since: dict[str, float] = {}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "websocket":
+            return await self.app(scope, receive, send)
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            loop = asyncio.get_running_loop()
+            loop.call_later(self.grace, self.sweep)
+            loop.call_later(2 * self.grace + 1, self.sweep)
+
+    def sweep(self) -> None:
+        from streamlit.runtime import Runtime
+
+        if not Runtime.exists():
+            return
+        runtime, now = Runtime.instance(), time.monotonic()
+        sessions = [info.session.id for info in runtime._session_mgr.list_sessions()]  # no public list; tested
+        self.gone_since = {k: v for k, v in self.gone_since.items() if k in sessions}
+        for session_id in sessions:
+            if runtime.is_active_session(session_id):
+                self.gone_since.pop(session_id, None)
+            elif now - self.gone_since.setdefault(session_id, now) >= self.grace:
+                runtime.close_session(session_id)
+                del self.gone_since[session_id]
+        # A download is deleted on the second pass that finds it unused (the first only marks it).
+        runtime.media_file_mgr.remove_orphaned_files()
+        runtime.media_file_mgr.remove_orphaned_files()
+
+
 def _env_number(name: str, default: float) -> float:
     try:
         value = float(os.environ.get(name, ""))
@@ -214,6 +258,7 @@ app = st.App(
         Middleware(ClientLimits, max_sockets=int(_env_number("EXPLAINER_MAX_SOCKETS_PER_CLIENT", 4)),
                    rate=_env_number("EXPLAINER_MAX_MESSAGES_PER_SECOND", 2),
                    trusted_proxies=_env_list("EXPLAINER_TRUSTED_PROXIES", "127.0.0.1,::1")),
+        Middleware(ForgetClosedSessions),
         Middleware(SecurityHeaders, expose_metrics=os.environ.get("EXPLAINER_EXPOSE_METRICS") == "1"),
     ],
 )
