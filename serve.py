@@ -51,28 +51,62 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 BLOCKED_PATHS = ("/_stcore/metrics",)
+# Streamlit's own routes. Any other address of more than one part (/a/b, /.git/config) would get
+# the app's page, whose files then resolve against the wrong folder: a blank page. It goes to
+# the start screen instead.
+STREAMLIT_ROUTES = {"_stcore", "static", "media", "component", "app"}
+
+
+def stray(path: str) -> bool:
+    parts = [part for part in path.split("/") if part]
+    return len(parts) > 1 and not STREAMLIT_ROUTES.intersection(parts)
+
+
+HSTS = (b"strict-transport-security", b"max-age=31536000")
 
 
 class SecurityHeaders:
-    """Adds the security headers to every HTTP response, and hides paths that must not be public."""
+    """Adds the security headers to every HTTP response (the Host check's refusals included: it
+    runs inside this), and hides paths that must not be public.
 
-    def __init__(self, app, expose_metrics: bool = False):
+    Over TLS (the connection itself, or ``X-Forwarded-Proto: https`` from a trusted proxy) it
+    adds HSTS and marks every cookie ``Secure`` (Streamlit's ``_streamlit_xsrf`` is not).
+    """
+
+    def __init__(self, app, trusted_proxies: list[str], expose_metrics: bool = False):
         self.app = app
+        self.trusted = set(trusted_proxies)
         self.blocked = () if expose_metrics else BLOCKED_PATHS
+
+    def over_tls(self, scope) -> bool:
+        if scope.get("scheme") == "https":
+            return True
+        if (scope.get("client") or ("", 0))[0] not in self.trusted:
+            return False
+        return any(name == b"x-forwarded-proto" and value.strip().lower() == b"https"
+                   for name, value in scope.get("headers", []))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        headers = [*SECURITY_HEADERS, *([HSTS] if self.over_tls(scope) else [])]
         if scope["path"].rstrip("/") in self.blocked:
             await send({"type": "http.response.start", "status": 404,
-                        "headers": [(b"content-type", b"text/plain"), *SECURITY_HEADERS]})
+                        "headers": [(b"content-type", b"text/plain"), *headers]})
             return await send({"type": "http.response.body", "body": b"Not found"})
+        if stray(scope["path"]):
+            await send({"type": "http.response.start", "status": 303,
+                        "headers": [(b"location", b"/"), (b"content-type", b"text/plain"), *headers]})
+            return await send({"type": "http.response.body", "body": b"See /"})
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]
+                own = message.get("headers", [])
+                if HSTS in headers:
+                    own = [(n, v + b"; Secure") if n.lower() == b"set-cookie" and b"secure" not in v.lower() else (n, v)
+                           for n, v in own]
+                names = {name.lower() for name, _ in own}
+                message["headers"] = [*own, *(h for h in headers if h[0] not in names)]
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)
@@ -246,6 +280,10 @@ def _env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def trusted_proxies() -> list[str]:
+    return _env_list("EXPLAINER_TRUSTED_PROXIES", "127.0.0.1,::1")
+
+
 def allowed_hosts() -> list[str]:
     return _env_list("EXPLAINER_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
@@ -253,12 +291,12 @@ def allowed_hosts() -> list[str]:
 app = st.App(
     "streamlit_app.py",
     middleware=[
+        Middleware(SecurityHeaders, trusted_proxies=trusted_proxies(),
+                   expose_metrics=os.environ.get("EXPLAINER_EXPOSE_METRICS") == "1"),
         Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts()),
         Middleware(WebsocketOrigin, allowed_hosts=allowed_hosts()),
         Middleware(ClientLimits, max_sockets=int(_env_number("EXPLAINER_MAX_SOCKETS_PER_CLIENT", 4)),
-                   rate=_env_number("EXPLAINER_MAX_MESSAGES_PER_SECOND", 2),
-                   trusted_proxies=_env_list("EXPLAINER_TRUSTED_PROXIES", "127.0.0.1,::1")),
+                   rate=_env_number("EXPLAINER_MAX_MESSAGES_PER_SECOND", 2), trusted_proxies=trusted_proxies()),
         Middleware(ForgetClosedSessions),
-        Middleware(SecurityHeaders, expose_metrics=os.environ.get("EXPLAINER_EXPOSE_METRICS") == "1"),
     ],
 )

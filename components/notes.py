@@ -17,6 +17,16 @@ _FORGET_LINK = """<script>
 history.replaceState(history.state, "", location.pathname + location.hash);
 </script>"""
 _CLEARING = "link_clearing"
+# Streamlit drops a query of more than 1,000 parts or 512 KiB whole, before the app sees it, yet
+# leaves it in the address bar. Checked once per session, in the page: such an address is
+# replaced by one unknown part, which the app then reads like any link (the gentle note) and clears.
+_DROPPED_LINK = """<script>
+if (location.search) {
+  history.replaceState(history.state, "", location.pathname + "?unreadable" + location.hash);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+</script>"""
+_CHECKED = "address_checked"
 
 
 def take_link() -> None:
@@ -27,11 +37,14 @@ def take_link() -> None:
     clean and adds no history entry of its own.
     """
     clearing = st.session_state.pop(_CLEARING, None)
-    if not st.query_params:
-        return
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    if params == clearing:  # the link already read, sent again before Streamlit knew it was gone
-        st.query_params.clear()
+    if clearing is not None and (not params or params == clearing):  # the link already read, sent again
+        st.query_params.clear()  # before Streamlit knew it was gone
+        return
+    if not params:
+        if not st.session_state.get(_CHECKED):
+            st.session_state[_CHECKED] = True
+            st.html(_DROPPED_LINK, unsafe_allow_javascript=True)
         return
     st.session_state[_CLEARING] = dict(params)
     st.html(_FORGET_LINK, unsafe_allow_javascript=True)

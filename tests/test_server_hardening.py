@@ -136,3 +136,37 @@ def test_plain_streamlit_looks_up_its_address_for_a_foreign_origin_so_the_guard_
     with streamlit_server("streamlit_app.py", env=env) as server:
         assert handshake(server.url, "http://evil.example") == 403
     assert "checkip.amazonaws.com" in log.read_text()
+
+
+# --- TLS, refusals, odd paths ---------------------------------------------------------------------
+
+def test_the_host_refusal_carries_the_security_headers_too(hardened):
+    status, headers, _ = fetch(hardened + "/", host="evil.example")
+    assert status == 400
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_behind_tls_responses_carry_hsts_and_the_xsrf_cookie_is_secure(hardened):
+    with urllib.request.urlopen(hardened + "/_stcore/health", timeout=10) as plain:  # sets the XSRF cookie
+        assert "Strict-Transport-Security" not in plain.headers  # plain http: no HSTS
+    request = urllib.request.Request(hardened + "/_stcore/health", headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+        cookies = response.headers.get_all("Set-Cookie") or []
+    xsrf = [c for c in cookies if c.startswith("_streamlit_xsrf=")]
+    assert xsrf and all("; Secure" in c for c in xsrf), cookies
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml"])
+def test_a_path_of_several_parts_goes_to_the_start(hardened, path):
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as info:
+        opener.open(hardened + path, timeout=10)
+    assert info.value.code == 303 and info.value.headers["Location"] == "/"
+    assert info.value.headers["X-Content-Type-Options"] == "nosniff"
