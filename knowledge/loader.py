@@ -253,6 +253,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
                       [q.id for q in single["questions.yaml"].questions])
     _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
+    _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
@@ -401,6 +402,19 @@ def _check_reviewed(col: _Collector, file: str, here: tuple[str | int, ...], wha
     elif (today - reviewed).days > meta.review_window_days:
         col.add(file, here + ("reviewed",), f"'{what}' was last reviewed on {reviewed}, more than "
                 f"{meta.review_window_days} days ago; review it and update the date")
+
+
+def _check_sign_off(col: _Collector, meta: schema.Meta, today: dt.date) -> None:
+    """A clinical sign-off covers the version it was given for: not a later review, not a future day."""
+    signed = meta.clinical_review
+    if signed is None:
+        return
+    where = ("clinical_review", "date")
+    if signed.date > today:
+        col.add(_file_of(col, "meta.yaml"), where, f"sign-off date {signed.date} is in the future")
+    elif signed.date < meta.reviewed:
+        col.add(_file_of(col, "meta.yaml"), where, f"the sign-off of {signed.date} is older than this version's "
+                f"review ({meta.reviewed}); empty clinical_review until a clinician signs this version off")
 
 
 def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option) -> None:

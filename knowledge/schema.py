@@ -304,9 +304,18 @@ class StatusWords(Strict):
     months: list[Text] = Field(min_length=12, max_length=12)
 
 
+class ClinicalReview(Strict):
+    """The named clinician who signed off this content version, as they wish to be named."""
+
+    reviewer: Text  # name and role, e.g. "Dr A. Person, consultant medical oncologist"
+    date: Date
+
+
 class Meta(Strict):
     content_version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     reviewed: Date
+    # Empty until a named clinician signs this version off (CONTRIBUTING.md); never filled in otherwise.
+    clinical_review: ClinicalReview | None = None
     review_window_days: int = Field(ge=30, le=1095)
     disclaimer: Text
     baseline: Text
