@@ -12,9 +12,12 @@ from .text import t
 
 # Replaces the address of the tab's current history entry with one without the query. Streamlit
 # would push a new entry when its query is cleared, leaving the link's entry for Back to reopen
-# after Start over or the kiosk reset. Fixed text: nothing from the link is written here.
+# after Start over or the kiosk reset. The popstate event makes Streamlit's page forget its own
+# copy of the query at once (it reruns with the clean address), so a reconnect to a restarted
+# or another server cannot send the link again. Fixed text: nothing from the link is written here.
 _FORGET_LINK = """<script>
 history.replaceState(history.state, "", location.pathname + location.hash);
+window.dispatchEvent(new PopStateEvent("popstate"));
 </script>"""
 _CLEARING = "link_clearing"
 # Streamlit drops a query of more than 1,000 parts or 512 KiB whole, before the app sees it, yet
@@ -32,9 +35,9 @@ _CHECKED = "address_checked"
 def take_link() -> None:
     """Read answers (and the language) from the page's query parameters once, then clear them from the address bar.
 
-    The clearing takes two runs: this one replaces the browser's history entry (a tiny script),
-    the next clears Streamlit's own copy of the query, which then finds the address bar already
-    clean and adds no history entry of its own.
+    The clearing takes two runs: this one replaces the browser's history entry (a tiny script,
+    which also starts the next run), the next clears the server's copy of the query, which then
+    finds the address bar already clean and adds no history entry of its own.
     """
     clearing = st.session_state.pop(_CLEARING, None)
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
