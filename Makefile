@@ -34,13 +34,14 @@ test: $(BIN)/.installed node_modules/.installed
 validate: $(BIN)/.installed
 	$(BIN)/python -m knowledge validate
 
-# Every benchmark with modest durations (about 10 minutes); each prints a table and writes
+# Every benchmark with modest durations (about 15 minutes); each prints a table and writes
 # benchmarks/results/*.json. The browser one needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_rerun.py --rounds 20 --reruns 3
 	$(BIN)/python benchmarks/bench_browser.py --rounds 10 --cold 2
 	$(BIN)/python benchmarks/bench_capacity.py --sessions 1 10 20 50 --seconds 8 --repeats 1
+	$(BIN)/python benchmarks/bench_tablets.py --tablets 50 --tap-every 5 --seconds 120
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache test-artifacts
