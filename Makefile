@@ -1,5 +1,5 @@
 # Two commands that work on a fresh machine:
-#   make run    start the app on http://localhost:8501
+#   make run    start the app on http://localhost:8501 (served by serve.py: security headers, limits)
 #   make test   run every test (unit, content, app and real-browser tests)
 # And for a clinic's waiting-room tablets:
 #   make kiosk  start the hardened server in kiosk mode (idle reset, no links out, QR take-home)
@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/streamlit run streamlit_app.py
+	$(BIN)/streamlit run serve.py
 
 kiosk: $(BIN)/.installed
 	EXPLAINER_MODE=kiosk $(BIN)/streamlit run serve.py --client.toolbarMode viewer
@@ -34,13 +34,14 @@ test: $(BIN)/.installed node_modules/.installed
 validate: $(BIN)/.installed
 	$(BIN)/python -m knowledge validate
 
-# Every benchmark with modest durations (about 10 minutes); each prints a table and writes
+# Every benchmark with modest durations (about 15 minutes); each prints a table and writes
 # benchmarks/results/*.json. The browser one needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_rerun.py --rounds 20 --reruns 3
 	$(BIN)/python benchmarks/bench_browser.py --rounds 10 --cold 2
 	$(BIN)/python benchmarks/bench_capacity.py --sessions 1 10 20 50 --seconds 8 --repeats 1
+	$(BIN)/python benchmarks/bench_tablets.py --tablets 50 --tap-every 5 --seconds 120
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache test-artifacts

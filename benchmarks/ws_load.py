@@ -110,7 +110,11 @@ async def _run(base: str, sessions: int, seconds: float, server_pid: int | None)
 
     async def tablet(index: int) -> None:
         ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=base, max_size=None) as ws:
+        # Each tablet is a device of its own: serve.py caps sockets and requests per client, and
+        # takes the client from X-Real-IP when the peer is on this machine (as behind nginx).
+        device = {"X-Real-IP": f"10.77.{index // 250}.{index % 250 + 1}"}
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=base, max_size=None,
+                                      additional_headers=device) as ws:
             _, error = await _rerun(ws, QUERIES[index % len(QUERIES)])  # first page load
             if error:
                 result.errors += 1

@@ -31,7 +31,9 @@ def render(kb: KnowledgeBase) -> None:
         st.caption(t("about.english_only"))
     st.markdown(t("about.version", date=date_words(kb, kb.meta.reviewed)))
     st.header(t("about.review_heading"), anchor=False)
-    st.markdown(t("about.review"))
+    signed = kb.meta.clinical_review
+    st.markdown(t("clinical_review.signed", reviewer=signed.reviewer, date=date_words(kb, signed.date))
+                if signed else t("about.review"))
     with st.expander(t("about.changelog_heading")), st.container(key="in_english_changelog"):
         for entry in kb.changelog:
             st.markdown(f"**{entry.version}** ({entry.date.isoformat()})\n" + "".join(f"\n- {c}" for c in entry.changes))

@@ -10,12 +10,47 @@ from .share import parse
 from .text import t
 
 
+# Replaces the address of the tab's current history entry with one without the query. Streamlit
+# would push a new entry when its query is cleared, leaving the link's entry for Back to reopen
+# after Start over or the kiosk reset. The popstate event makes Streamlit's page forget its own
+# copy of the query at once (it reruns with the clean address), so a reconnect to a restarted
+# or another server cannot send the link again. Fixed text: nothing from the link is written here.
+_FORGET_LINK = """<script>
+history.replaceState(history.state, "", location.pathname + location.hash);
+window.dispatchEvent(new PopStateEvent("popstate"));
+</script>"""
+_CLEARING = "link_clearing"
+# Streamlit drops a query of more than 1,000 parts or 512 KiB whole, before the app sees it, yet
+# leaves it in the address bar. Checked once per session, in the page: such an address is
+# replaced by one unknown part, which the app then reads like any link (the gentle note) and clears.
+_DROPPED_LINK = """<script>
+if (location.search) {
+  history.replaceState(history.state, "", location.pathname + "?unreadable" + location.hash);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+</script>"""
+_CHECKED = "address_checked"
+
+
 def take_link() -> None:
-    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar."""
-    if not st.query_params:
-        return
+    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar.
+
+    The clearing takes two runs: this one replaces the browser's history entry (a tiny script,
+    which also starts the next run), the next clears the server's copy of the query, which then
+    finds the address bar already clean and adds no history entry of its own.
+    """
+    clearing = st.session_state.pop(_CLEARING, None)
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    st.query_params.clear()
+    if clearing is not None and (not params or params == clearing):  # the link already read, sent again
+        st.query_params.clear()  # before Streamlit knew it was gone
+        return
+    if not params:
+        if not st.session_state.get(_CHECKED):
+            st.session_state[_CHECKED] = True
+            st.html(_DROPPED_LINK, unsafe_allow_javascript=True)
+        return
+    st.session_state[_CLEARING] = dict(params)
+    st.html(_FORGET_LINK, unsafe_allow_javascript=True)
     lang = params.pop("lang", None)
     answers, ignored, used = parse(params)
     if lang is not None and not language.from_link(lang):

@@ -9,6 +9,7 @@ into partial or wrong information on a screen.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -103,7 +104,7 @@ class _Collector:
         """How a file is named in messages: relative to the working folder where possible."""
         for base in (Path.cwd(), self.root.parent):
             try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
+                return _absolute(path).relative_to(_absolute(base)).as_posix()
             except ValueError:
                 continue
         return path.as_posix()
@@ -180,15 +181,33 @@ class _Collector:
         self.add(file, loc, message)
 
 
+def _absolute(path: Path) -> Path:
+    """The real path where it can be found; a symlink loop or an unreadable link keeps the path as written."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python 3.11)
+        return Path(os.path.abspath(path))
+
+
 def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None = None,
                    lang: str = "en") -> KnowledgeBase:
     """Read, validate and cross-check every content file; raise KnowledgeError on any fault.
 
     ``today`` is the date against which review windows are checked (default: the real date).
     ``lang`` picks the language of every text (see :mod:`knowledge.i18n`); the structure is
-    always the English files'.
+    always the English files'. Any other error while loading (a fault no check foresaw) is
+    turned into a KnowledgeError too, so that every caller fails closed the same way.
     """
-    root = Path(content_dir)
+    try:
+        return _load(Path(content_dir), today, lang)
+    except KnowledgeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - fail closed on anything at all
+        raise KnowledgeError([Problem(Path(content_dir).as_posix(), 1, "", "the rule set could not be loaded "
+                                      f"(unexpected {type(exc).__name__}: {exc}); nothing from it is used")]) from exc
+
+
+def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     if lang not in i18n.LANGUAGES:
         raise KnowledgeError([Problem(root.as_posix(), 1, "lang", f"'{lang}' is not a language of the rule set; "
                                       f"use one of: {', '.join(i18n.LANGUAGES)}")])
@@ -237,6 +256,7 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                       [m.id for m in single["questions.yaml"].matters])
     _check_glossary(col, single["glossary.yaml"], drugs)
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
+    _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
@@ -386,6 +406,19 @@ def _check_reviewed(col: _Collector, file: str, here: tuple[str | int, ...], wha
     elif (today - reviewed).days > meta.review_window_days:
         col.add(file, here + ("reviewed",), f"'{what}' was last reviewed on {reviewed}, more than "
                 f"{meta.review_window_days} days ago; review it and update the date")
+
+
+def _check_sign_off(col: _Collector, meta: schema.Meta, today: dt.date) -> None:
+    """A clinical sign-off covers the version it was given for: not a later review, not a future day."""
+    signed = meta.clinical_review
+    if signed is None:
+        return
+    where = ("clinical_review", "date")
+    if signed.date > today:
+        col.add(_file_of(col, "meta.yaml"), where, f"sign-off date {signed.date} is in the future")
+    elif signed.date < meta.reviewed:
+        col.add(_file_of(col, "meta.yaml"), where, f"the sign-off of {signed.date} is older than this version's "
+                f"review ({meta.reviewed}); empty clinical_review until a clinician signs this version off")
 
 
 def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option) -> None:
@@ -553,7 +586,7 @@ def _pattern_hint(loc: tuple[str | int, ...]) -> str:
         "related_options": "an option id: lowercase letters, digits and _",
         "drugs": "the lowercase generic name, e.g. trastuzumab deruxtecan",
         "research_drugs": "the lowercase generic name",
-        "url": "a full https:// address",
+        "url": "a plain https:// address, with no spaces and none of ( ) [ ] < > \" '",
         "date": "YYYY, YYYY-MM or YYYY-MM-DD",
         "content_version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",
         "version": "YEAR.MONTH.NUMBER, e.g. 2026.11.1",

@@ -8,9 +8,10 @@ checks (source ids exist, ids are unique, cases hold) live in :mod:`knowledge.lo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .conditions import Condition, parse_condition
@@ -41,9 +42,30 @@ NON_DRUG_CLASSES = ("radiation", "surgery", "supportive_care", "clinical_trial")
 OptionClass = Literal[OPTION_CLASSES]  # type: ignore[valid-type]
 Timing = Literal["first", "later", "any"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 DrugName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9 \-]*[a-z0-9]$", max_length=60)]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+# A plain address: none of ( ) [ ] < > " ' , which could break out of a link written around it.
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s()\[\]<>\"']+$")]
+
+# Text is shown as markdown: links, pictures, web addresses and HTML in it would reach the
+# screen live (a picture loaded from outside, a link that leaves a kiosk). Addresses belong in
+# sources.yaml, where they are checked and shown the same way everywhere.
+_MARKUP = (
+    (re.compile(r"!\[[^\]]*\]\("), "a markdown picture (![...](...)) is not allowed in text"),
+    (re.compile(r"\[[^\]]*\]\("), "a markdown link ([...](...)) is not allowed in text; put the address in sources.yaml"),
+    (re.compile(r"(?i)\b(?:https?|ftp|javascript|data|mailto):|\bwww\."),
+     "a web address is not allowed in text; put it in sources.yaml"),
+    (re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>"), "HTML (<...>) is not allowed in text; write plain words"),
+)
+
+
+def _plain(value: str) -> str:
+    for pattern, message in _MARKUP:
+        if pattern.search(value):
+            raise PydanticCustomError("markup", message)
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True), AfterValidator(_plain)]
 
 
 def _date(value: Any) -> Any:
@@ -292,9 +314,18 @@ class StatusWords(Strict):
     months: list[Text] = Field(min_length=12, max_length=12)
 
 
+class ClinicalReview(Strict):
+    """The named clinician who signed off this content version, as they wish to be named."""
+
+    reviewer: Text  # name and role, e.g. "Dr A. Person, consultant medical oncologist"
+    date: Date
+
+
 class Meta(Strict):
     content_version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
     reviewed: Date
+    # Empty until a named clinician signs this version off (CONTRIBUTING.md); never filled in otherwise.
+    clinical_review: ClinicalReview | None = None
     review_window_days: int = Field(ge=30, le=1095)
     disclaimer: Text
     baseline: Text

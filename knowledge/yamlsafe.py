@@ -8,6 +8,8 @@ would silently change meaning:
 * YAML 1.1 words ``yes``/``no``/``on``/``off``/``y``/``n`` written without quotes
   (they would become booleans); only ``true`` and ``false`` are booleans here;
 * anchors, aliases and explicit tags (``&a``, ``*a``, ``!!python/...``);
+* lists and mappings nested more than :data:`MAX_DEPTH` deep (found in the event stream,
+  before anything recursive runs, so a deep file is a named problem, not a crash);
 * files larger than :data:`MAX_BYTES`.
 
 Alongside the data it returns a map from each value's path (a tuple of keys and list
@@ -24,6 +26,8 @@ from typing import Any
 import yaml
 
 MAX_BYTES = 256 * 1024
+# The real rule set nests about ten deep (a gate inside an option inside a file); far more is a mistake.
+MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
 
@@ -71,9 +75,17 @@ def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, dict[Path_, 
 def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text strictly; see the module docstring for what is refused."""
     problems: list[YamlProblem] = []
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             line = event.start_mark.line + 1
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlReadError([YamlProblem(line, f"lists and mappings are nested more than {MAX_DEPTH} "
+                                                           "deep here; content files never need that many levels")])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 problems.append(YamlProblem(line, f"alias '*{event.anchor}' is not allowed; write the value out in full"))
             elif getattr(event, "anchor", None):
@@ -88,7 +100,12 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlReadError([YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}")]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL: its own line
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlReadError([YamlProblem(line, f"character U+{code:04X} is not allowed in a content file; "
+                                               "remove it")]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks every other error
         raise YamlReadError([YamlProblem(1, f"YAML error: {exc}")]) from None
     lines: dict[Path_, int] = {}
     if node is None:

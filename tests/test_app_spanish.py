@@ -278,7 +278,7 @@ def test_spanish_share_link_carries_the_language_and_reopens_in_spanish(kb_es):
     assert again.title[0].value == "Qué significa esto para usted"
     assert "Estos resultados se abrieron desde un enlace compartido." in texts(again)
     assert page_lang(again) == "es"
-    assert not again.query_params
+    assert not again.run().query_params
 
 
 def test_english_share_link_has_no_language_part():

@@ -58,6 +58,16 @@ def test_capacity_benchmark_measures_app_and_floor_over_websockets(tmp_path):
         assert row["errors"] == 0
 
 
+def test_tablets_benchmark_taps_the_kiosk_and_the_floor_at_a_person_s_pace(tmp_path):
+    run("bench_tablets.py", "--tablets", "2", "--tap-every", "2", "--seconds", "5", tmp_path=tmp_path)
+    rows = result(tmp_path, "tablets")["rows"]
+    assert [r["server"] for r in rows] == ["kiosk (serve.py)", "floor"]
+    for row in rows:
+        assert row["taps"] >= 2 and row["errors"] == 0
+        assert {"p50_ms", "p95_ms", "max_ms", "watcher_ticks"} <= set(row)
+    assert rows[0]["watcher_ticks"] > 0, "the kiosk's idle watcher ran between taps"
+
+
 @pytest.mark.browser
 def test_browser_benchmark_times_a_tap_in_chromium(tmp_path):
     chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -9,6 +9,8 @@ sample of the same corpus through a real server and browser.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -44,6 +46,10 @@ def _oversize(root: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "# padding\n" * 40_000, encoding="utf-8")
 
 
+def _symlink_loop(root: Path) -> None:
+    (root / "options" / "loop.yaml").symlink_to("loop.yaml")
+
+
 # kind -> (how to break a copy, what the operator log must say)
 FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:14", "YAML syntax error")),
@@ -63,6 +69,12 @@ FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "yaml_alias": (_edit(OPTION, "    timing: first", "    timing: &t first\n    summary_copy: *t"),
                    ("options/cdk46.yaml:13", "anchor '&t' is not allowed")),
     "empty_meta": (lambda root: (root / "meta.yaml").write_text("", encoding="utf-8"), ("content/meta.yaml:1", "file is empty")),
+    "symlink_loop": (_symlink_loop, ("options/loop.yaml:1", "cannot read the file: Too many levels of symbolic links")),
+    "gate_3000_deep": (_edit(OPTION, "        - hr: [positive, low]", "        - " + "{not: " * 3000 + "{hr: [positive]}"
+                             + "}" * 3000), ("options/cdk46.yaml:16", "nested more than 64 deep")),
+    "list_20000_deep": (_edit(OPTION, "    timing: first", "    timing: first\n    research_x: " + "[" * 20_000
+                              + "]" * 20_000), ("options/cdk46.yaml:14", "nested more than 64 deep")),
+    "nul_byte": (_edit(OPTION, "    timing: first", "    timing: fi\x00rst"), ("options/cdk46.yaml:13", "U+0000 is not allowed")),
 }
 
 
@@ -135,3 +147,26 @@ def test_outside_kiosk_mode_a_broken_translation_does_not_stop_english(tmp_path,
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert at.title[0].value != UNAVAILABLE[0]
+
+
+NEW_FAULTS = ["symlink_loop", "gate_3000_deep", "list_20000_deep", "nul_byte"]
+
+
+@pytest.mark.parametrize("kind", NEW_FAULTS)
+def test_the_command_line_names_the_fault_without_a_traceback(kind, tmp_path):
+    folder = broken_copy(kind, tmp_path / "content")
+    result = subprocess.run([sys.executable, "-m", "knowledge", "validate", str(folder)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    for needle in FAULTS[kind][1]:
+        assert needle in result.stdout, f"{kind}: validate does not say {needle!r}:\n{result.stdout[:1500]}"
+
+
+@pytest.mark.parametrize("kind", NEW_FAULTS)
+def test_outside_kiosk_mode_the_fault_shows_the_unavailable_screen_too(kind, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_MODE", "")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(broken_copy(kind, tmp_path / "content")))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == UNAVAILABLE[0]

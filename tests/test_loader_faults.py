@@ -125,7 +125,7 @@ CASES = [
      None),
     ("http_source", "sources.yaml", "url: https://doi.org/10.1093/annonc/mdy192", "url: http://doi.org/10.1093/annonc/mdy192", 0,
      "{file}:{line}: sources[3].url: 'http://doi.org/10.1093/annonc/mdy192' is not in the right form "
-     "(a full https:// address)"),
+     "(a plain https:// address, with no spaces and none of ( ) [ ] < > \" ')"),
     ("missing_value_label", "inputs.yaml", "      ultralow: {label: ultralow, help: \"Score 0, but a few cells show faint staining. "
      "Doctors call this HER2-ultralow.\"}\n", "", None,
      "{file}:25: inputs.her2.values: value 'ultralow' of 'her2' has no label"),
@@ -134,6 +134,28 @@ CASES = [
      "{file}:{line}: vignettes[0].shows[0]: unknown option id 'pembrolizumab'"),
     ("vignette_broken_promise", "vignettes.yaml", "hides: [cdk46_with_endocrine]", "hides: [pembrolizumab_tnbc]", 0,
      "{file}:{line}: vignettes[0].hides[0]: the explainer shows 'pembrolizumab_tnbc' for this profile"),
+    ("url_breaks_out_of_a_link", "sources.yaml", "url: https://doi.org/10.1093/annonc/mdy192",
+     "url: https://doi.org/x)![p](https://evil.example/p.png)[l](https://evil.example", 0,
+     "{file}:{line}: sources[3].url: 'https://doi.org/x)![p](https://evil.example/p.png)[l](ht... "
+     "is not in the right form (a plain https:// address, with no spaces and none of ( ) [ ] < > \" ')"),
+    ("quote_in_url", "sources.yaml", "url: https://doi.org/10.1093/annonc/mdy192",
+     "url: \"https://doi.org/10.1093/annonc/mdy192'onmouseover=x\"", 0, None),
+    ("markdown_picture_in_text", CDK, "    name: CDK4/6 inhibitor with hormone therapy",
+     "    name: \"CDK4/6 ![x](https://evil.example/p.png)\"", 0,
+     "{file}:{line}: options[0].name: a markdown picture (![...](...)) is not allowed in text"),
+    ("markdown_link_in_text", CDK, "    name: CDK4/6 inhibitor with hormone therapy",
+     "    name: \"CDK4/6 [read more](https://evil.example)\"", 0,
+     "{file}:{line}: options[0].name: a markdown link ([...](...)) is not allowed in text; put the address in "
+     "sources.yaml"),
+    ("bare_address_in_text", CDK, "    name: CDK4/6 inhibitor with hormone therapy",
+     "    name: CDK4/6 inhibitor, see https://evil.example", 0,
+     "{file}:{line}: options[0].name: a web address is not allowed in text; put it in sources.yaml"),
+    ("www_address_in_text", CDK, "    name: CDK4/6 inhibitor with hormone therapy",
+     "    name: CDK4/6 inhibitor, see www.evil.example", 0,
+     "{file}:{line}: options[0].name: a web address is not allowed in text; put it in sources.yaml"),
+    ("html_in_text", CDK, "    name: CDK4/6 inhibitor with hormone therapy",
+     "    name: \"CDK4/6 <img src=x onerror=alert(1)>\"", 0,
+     "{file}:{line}: options[0].name: HTML (<...>) is not allowed in text; write plain words"),
     ("ambiguous_bool_in_always", "options/supportive_care.yaml", "always: true", "always: yes", 0,
      "{file}:{line}: (file): 'yes' is ambiguous in YAML (older readers turn it into true/false); "
      'write true or false, or put it in quotes: "yes"'),

@@ -175,7 +175,7 @@ def test_hostile_links_sample_fires_no_dialog_and_injects_nothing(kiosk_server, 
     assert not dialogs, f"alert dialogs fired: {dialogs}"
 
 
-@pytest.mark.parametrize("kind", ["yaml_syntax", "overdue_review", "broken_spanish"])
+@pytest.mark.parametrize("kind", ["yaml_syntax", "overdue_review", "broken_spanish", "symlink_loop", "gate_3000_deep"])
 def test_broken_content_through_a_real_server_fails_closed(kind, tmp_path, make_page):
     folder = broken_copy(kind, tmp_path / "content")
     log = tmp_path / "server.log"

@@ -115,3 +115,78 @@ def test_a_tablet_session_works_through_nginx_and_no_log_holds_answers(proxied_k
     logs = access + (prefix / "logs" / "error.log").read_text() + app_log.read_text()
     for answer in ("hr=", "her2=", "site=", "positive", "liver"):
         assert answer not in logs, f"a log holds an answer: {answer}"
+
+
+def test_nginx_lets_one_device_hold_at_most_four_app_sockets(proxied_kiosk):
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    base, _, _ = proxied_kiosk
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    held, refused = [], []
+    try:
+        for _ in range(6):
+            try:
+                held.append(connect(url, origin=base, subprotocols=["streamlit"], open_timeout=20))
+            except InvalidStatus as err:
+                refused.append(err.response.status_code)
+    finally:
+        for ws in held:
+            ws.close()
+    assert len(held) == 4 and refused == [429, 429], (len(held), refused)
+
+
+def _connections_to(port: int) -> int:
+    """Established TCP connections to a local port, from /proc/net/tcp (Linux)."""
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        if state == "01" and int(local.split(":")[1], 16) == port:
+            count += 1
+    return count
+
+
+def test_two_replicas_a_stopped_one_leaves_the_tablet_on_a_clean_start_screen(tmp_path, make_page):
+    """Two serve.py replicas behind deploy/nginx.conf (sticky by address); the one holding the
+    tablet's session stops mid-session; the tablet reconnects to the other, with nothing kept."""
+    nginx = _nginx()
+    env = {**ENV, "STREAMLIT_SERVER_COOKIE_SECRET": "one-secret-shared-by-the-replicas"}  # deploy/README.md
+    with streamlit_server("serve.py", env=env) as one, streamlit_server("serve.py", env=env) as two:
+        ports = [int(one.url.rsplit(":", 1)[1]), int(two.url.rsplit(":", 1)[1])]
+        port = free_port()
+        config = CONFIG.read_text()
+        config, listens = re.subn(r"listen \d+;", f"listen 127.0.0.1:{port};", config)
+        config, upstreams = re.subn(r"server 127\.0\.0\.1:\d+;",
+                                    f"server 127.0.0.1:{ports[0]};\n        server 127.0.0.1:{ports[1]};", config)
+        assert listens == 1 and upstreams == 1, "deploy/nginx.conf changed shape; update this test"
+        prefix = tmp_path / "nginx"
+        for sub in ("logs", "temp"):
+            (prefix / sub).mkdir(parents=True)
+        os.chmod(prefix / "temp", 0o777)
+        (prefix / "nginx.conf").write_text(config)
+        proc = subprocess.Popen([nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "logs/error.log",
+                                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 20
+            while fetch_ok(base) is False:
+                assert proc.poll() is None and time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.2)
+            page = make_page("tablet-landscape")
+            page.goto(base + "/?hr=positive&her2=low&site=bone&site=liver&sex=female")
+            first_ready(page)
+            expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
+            holding = [i for i, p in enumerate(ports) if _connections_to(p) > 0]
+            assert len(holding) == 1, f"sticky sessions: the tablet should be on one replica, not {holding}"
+            os.kill([one, two][holding[0]].pid, 15)  # that replica stops mid-session
+
+            expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible(timeout=60_000)
+            first_ready(page)
+            text = page.evaluate("() => document.body.innerText")
+            for words in ("What this means for you", "Hormone receptors: positive", "liver"):
+                assert words not in text, f"the other replica shows {words!r} of the last session"
+            other = ports[1 - holding[0]]
+            assert _connections_to(other) > 0, "the tablet is now served by the other replica"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)

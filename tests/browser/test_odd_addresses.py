@@ -1,0 +1,33 @@
+"""Addresses the app never makes: a query Streamlit drops whole, and paths of several parts."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from test_kiosk_browser import first_ready, kiosk_server  # noqa: F401  (fixture)
+
+NOTE = "Some parts of the link could not be read"
+
+
+def test_a_link_with_too_many_parts_gets_the_gentle_note_and_leaves_the_address_bar(kiosk_server, make_page):  # noqa: F811
+    base = kiosk_server[0]
+    page = make_page("tablet-landscape")
+    page.goto(base + "/?" + "&".join(f"x{i}=1" for i in range(1_001)) + "&hr=positive")
+    first_ready(page)
+    expect(page.get_by_text(NOTE, exact=False)).to_be_visible()
+    assert "?" not in page.url, page.url[:200]
+    page.get_by_role("button", name="Start", exact=True).click()
+    first_ready(page)
+    page.wait_for_timeout(2_500)  # a few reruns of the kiosk watcher
+    assert "?" not in page.url, page.url[:200]  # nothing put it back
+    assert page.evaluate("() => history.length") <= 2  # no entry holds the old address
+
+
+@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml"])
+def test_a_path_of_several_parts_shows_the_start_screen(kiosk_server, make_page, path):  # noqa: F811
+    page = make_page("tablet-landscape")
+    page.goto(kiosk_server[0] + path)
+    first_ready(page)
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    assert page.url.rstrip("/") == kiosk_server[0]

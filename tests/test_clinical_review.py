@@ -1,0 +1,77 @@
+"""The place for a named clinical reviewer: empty now, so About says no one has signed off yet;
+filled in, About names them and the date. No reviewer is ever invented."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from knowledge import CONTENT_DIR, load_knowledge
+
+from .apptest_helpers import new_app
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    import streamlit as st
+
+    monkeypatch.delenv("EXPLAINER_MODE", raising=False)
+    monkeypatch.delenv("EXPLAINER_CONTENT_DIR", raising=False)
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def about_text(at: AppTest) -> str:
+    at.switch_page("components/pages/about.py").run()
+    assert not at.exception
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def test_the_packaged_content_has_no_reviewer_yet():
+    assert load_knowledge().meta.clinical_review is None
+
+
+@pytest.mark.parametrize("lang,words", [("en", "No named clinician has yet signed off this content."),
+                                        ("es", "Ningún profesional clínico con nombre ha aprobado todavía")])
+def test_about_says_not_yet_reviewed_in_both_languages(lang, words):
+    at = new_app(lang=lang) if lang != "en" else new_app()
+    text = about_text(at)
+    assert words in text
+    assert "Signed off for this version by" not in text and "Aprobado para esta versión por" not in text
+
+
+def test_a_signed_off_version_names_the_reviewer_and_the_date(tmp_path, monkeypatch):
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, folder)
+    meta = folder / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "reviewed: 2026-11-26\n",
+        'reviewed: 2026-11-26\nclinical_review: {reviewer: "Test Reviewer, oncology nurse", date: 2026-11-26}\n', 1),
+        encoding="utf-8")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(folder))
+    text = about_text(new_app())
+    assert "Signed off for this version by Test Reviewer, oncology nurse, on 26 November 2026." in text
+    assert "No named clinician has yet signed off" not in text
+
+
+@pytest.mark.parametrize("date,message", [
+    ("2026-11-20", "meta.yaml:{line}: clinical_review.date: the sign-off of 2026-11-20 is older than this version's "
+                   "review (2026-11-26); empty clinical_review until a clinician signs this version off"),
+    ("2099-01-01", "meta.yaml:{line}: clinical_review.date: sign-off date 2099-01-01 is in the future"),
+])
+def test_a_sign_off_covers_only_the_version_it_was_given_for(tmp_path, date, message):
+    from knowledge import KnowledgeError
+
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, folder)
+    meta = folder / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    line = text[: text.index("reviewed: 2026-11-26\n")].count("\n") + 2
+    meta.write_text(text.replace("reviewed: 2026-11-26\n", "reviewed: 2026-11-26\nclinical_review: "
+                                 f'{{reviewer: "Test Reviewer", date: {date}}}\n', 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(folder, today=__import__("datetime").date(2026, 11, 26))
+    assert any(str(p).endswith(message.format(line=line)) for p in info.value.problems), info.value.problems
