@@ -28,7 +28,6 @@ BASE_CSS = """
 /* All four groups stay in view on a phone instead of scrolling sideways. */
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; }
 [data-testid="stTabs"] button { min-width: 44px !important; min-height: 44px !important; }
-header nav a { min-height: 48px; }
 header button, [data-testid="stSidebar"] button { min-width: 48px !important; min-height: 48px !important; }
 [data-testid="stCode"] code, [data-testid="stCode"] code span { font-size: 0.95rem !important; }
 [data-testid="stCode"] button { min-width: 48px !important; min-height: 48px !important; }
@@ -94,6 +93,19 @@ h1[tabindex="-1"]:focus { outline: none; }
   .block-container { padding-top: 3.5rem !important; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
+/* Page links and the Menu (components/navigation.py): in the page's flow, links at least 48px
+   tall; a row of links on wider screens, the labelled Menu button on a phone. */
+[data-testid="stPageLink"] a { min-height: 48px; align-items: center; }
+.st-key-controls [class*="st-key-menu_"] button p { position: static; width: auto; height: auto; overflow: visible;
+  clip: auto; }
+[class*="st-key-menu_"] button p::before { content: "☰" / ""; margin-right: .4rem; }
+[class*="st-key-menu_"] { display: none !important; }
+@media (max-width: 640px) {
+  .st-key-pages { display: none !important; }
+  [class*="st-key-menu_"] { display: block !important; }
+}
+/* The hidden controls phone Back and Forward press (never shown, never in the tab order). */
+.st-key-history { display: none !important; }
 @media print {
   header, [data-testid="stSidebar"], .stButton, [data-testid="stToolbar"] { display: none !important; }
 }
@@ -127,12 +139,23 @@ def scroll_to_top_if_moved() -> None:
 
 
 def text_size_control() -> None:
-    """A three-step text size choice; scales every rem-based size on the page."""
+    """A three-step text size choice; scales every rem-based size on the page.
+
+    The choice is copied into the session (``text_size``), so a new widget after Start over
+    shows the same person's size; only the kiosk reset for the next person forgets it.
+    """
     labels = t("app.text_size_names")
+    wkey = state.key("text_size")
+    chosen = st.session_state.get("text_size", "normal")
     choice = st.segmented_control(
-        t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k], default="normal",
-        key=state.key("text_size"), help=None, label_visibility="visible", required=True,
+        t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k],
+        default=chosen if chosen in SIZES else "normal", key=wkey, help=None, label_visibility="visible",
+        required=True, on_change=_store_size, args=(wkey,),
     )
     px = SIZES.get(choice or "normal", 20)
     if px != SIZES["normal"]:
         st.html(f"<style>html {{ font-size: {int(px)}px !important; }}</style>")
+
+
+def _store_size(widget_key: str) -> None:
+    st.session_state["text_size"] = st.session_state.get(widget_key) or "normal"
