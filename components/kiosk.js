@@ -27,8 +27,17 @@
     if (seen <= lastReport || now - lastReport < EVERY || now - input < 500 || !settled()) { return; }
     if (modal() || document.getElementById('explainer-cover')) { return; }
     const button = document.querySelector('.st-key-kiosk_activity button');
-    if (button) { lastReport = now; button.click(); }
+    if (button) {
+      lastReport = now;
+      reporting = true;
+      try { button.click(); } finally { reporting = false; }
+    }
   };
+  // The report's click reaches the app (its listener is on #root) but not the document, where an
+  // open menu would take it for a tap outside and close.
+  let reporting = false;
+  const root = document.getElementById('root');
+  if (root) { root.addEventListener('click', (event) => { if (reporting) { event.stopPropagation(); } }); }
   const passive = {capture: true, passive: true};
   ['pointerdown', 'pointerup', 'keydown', 'keyup', 'touchstart', 'touchend'].forEach(
     (name) => window.addEventListener(name, pressed, passive));

@@ -8,6 +8,7 @@
   let shownGen = null;    // a new generation means the answers were cleared
   let lastPath = location.pathname;
   let lastPress = 0;
+  let pressedOn = null;  // the step a hidden control was pressed on
   const marker = () => document.querySelector('[data-explainer-step]');
   const settled = () => !!document.querySelector(
     '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]');
@@ -40,8 +41,9 @@
     if (!settled()) { return; }
     if (want !== null) {
       if (want === step) { want = null; return; }
-      if (Date.now() - lastPress < 1000) { return; }  // the last move is still being drawn
+      if (pressedOn === step && Date.now() - lastPress < 2000) { return; }  // the last move is still being drawn
       lastPress = Date.now();
+      pressedOn = step;
       if (!press(want < step ? 'back' : 'forward')) { want = null; }
       return;
     }
