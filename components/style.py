@@ -96,6 +96,7 @@ h1[tabindex="-1"]:focus { outline: none; }
 /* Page links and the Menu (components/navigation.py): in the page's flow, links at least 48px
    tall; a row of links on wider screens, the labelled Menu button on a phone. */
 [data-testid="stPageLink"] a { min-height: 48px; align-items: center; }
+[data-testid="stPageLink"] p { font-size: 1rem !important; }
 .st-key-controls [class*="st-key-menu_"] button p { position: static; width: auto; height: auto; overflow: visible;
   clip: auto; }
 [class*="st-key-menu_"] button p::before { content: "☰" / ""; margin-right: .4rem; }

@@ -164,6 +164,7 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     switch_language(page, "Español", "es")
     heading(page, "Qué significa esto para usted")
     page.get_by_role("button", name="Empezar de nuevo", exact=True).last.click()
+    page.get_by_role("dialog").get_by_role("button", name="Borrar mis respuestas", exact=True).click()
     ready(page)
     expect(page.get_by_role("button", name="Empezar", exact=True)).to_be_visible()  # Start over keeps Spanish
     expect(page.locator("html")).to_have_attribute("lang", "es")

@@ -16,7 +16,7 @@ from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
              "PYTHONUNBUFFERED": "1"}
-TEXT_SIZES = {"normal": ("Normal", "Normal"), "large": ("Larger", "Más grande"), "largest": ("Largest", "Muy grande")}
+TEXT_SIZES = {"normal": ("Normal", "Normal"), "large": ("Larger", "Grande"), "largest": ("Largest", "Muy grande")}
 WORDS = {
     "en": {"start": "Start", "woman": "A woman", "next": "Next", "bones": "Bones", "show": "Show my results",
            "glossary": "Words explained", "about": "About", "menu": "Menu", "results": "What this means for you",
@@ -125,7 +125,7 @@ def test_no_control_overlaps_another_on_any_screen(mode, size, text_size, kiosk_
         at_question(page, words, 5)
         check(page, f"question 5 ({where})")
         tap(page, words["show"])
-        expect(page.get_by_role("heading", name=words["results"])).to_be_visible()
+        expect(page.get_by_role("heading", name=words["results"])).to_be_visible(timeout=20_000)
         check(page, f"results ({where})")
         go_to_page(page, words, "glossary", "glossary", narrow)
         check(page, f"words explained ({where})")
