@@ -13,10 +13,16 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def ready(page: Page) -> None:
-    """Wait until Streamlit is connected and the script has finished running."""
-    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached()
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached()
+def ready(page: Page, timeout: float | None = None) -> None:
+    """Wait until Streamlit is connected and the script has finished running.
+
+    ``timeout`` (ms) gives a slow run more room, e.g. a Spanish results page at Largest text
+    on a busy machine.
+    """
+    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached(
+        timeout=timeout)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
+        timeout=timeout)
 
 
 def tap(page: Page, name: str, role: str = "button") -> None:

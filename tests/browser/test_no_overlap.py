@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, choose
+from browser_helpers import SHOTS, choose, ready
 from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
              "PYTHONUNBUFFERED": "1"}
 TEXT_SIZES = {"normal": ("Normal", "Normal"), "large": ("Larger", "Grande"), "largest": ("Largest", "Muy grande")}
+SLOW = 20_000  # ms: a results page at Largest text can take a while on a busy machine
 WORDS = {
     "en": {"start": "Start", "woman": "A woman", "next": "Next", "bones": "Bones", "show": "Show my results",
            "glossary": "Words explained", "about": "About", "menu": "Menu", "results": "What this means for you",
@@ -59,16 +60,8 @@ def kiosk_url():
         yield server.url
 
 
-def ready(page: Page) -> None:
-    """Streamlit connected and idle; a results page at Largest text can take a while on a busy machine."""
-    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached(
-        timeout=20_000)
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
-        timeout=20_000)
-
-
 def check(page: Page, where: str) -> None:
-    ready(page)
+    ready(page, SLOW)
     page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollTo(0, 0)")
     found = page.evaluate(OVERLAPS)
     assert found["count"] >= 3, f"{where}: the sweep found almost no controls ({found['count']})"
@@ -77,7 +70,7 @@ def check(page: Page, where: str) -> None:
 
 def tap(page: Page, name: str, role: str = "button") -> None:
     page.get_by_role(role, name=name, exact=True).click()
-    ready(page)
+    ready(page, SLOW)
 
 
 def go_to_page(page: Page, words: dict, name: str, path: str, narrow: bool) -> None:
@@ -85,7 +78,7 @@ def go_to_page(page: Page, words: dict, name: str, path: str, narrow: bool) -> N
         tap(page, words["menu"])
     page.get_by_role("link", name=words[name], exact=True).first.click()
     page.wait_for_url(f"**/{path}")
-    ready(page)
+    ready(page, SLOW)
     expect(page.locator("[data-testid='stPopoverBody']")).to_have_count(0)  # the Menu closed after the choice
 
 
@@ -104,10 +97,10 @@ def test_no_control_overlaps_another_on_any_screen(mode, size, text_size, kiosk_
         page.goto(f"{base}/?lang={lang}")
         expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
             timeout=30_000)
-        ready(page)
+        ready(page, SLOW)
         page.locator("[data-testid='stPopover'] button").last.click()  # the settings button
         page.get_by_role("radio", name=TEXT_SIZES[text_size][lang == "es"], exact=True).check(force=True)
-        ready(page)
+        ready(page, SLOW)
         page.keyboard.press("Escape")
         where = f"{mode}, {size}, {text_size}, {lang}"
         check(page, f"start screen ({where})")
