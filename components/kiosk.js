@@ -22,6 +22,11 @@
     '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]');
   const active = () => { seen = Date.now(); };
   const pressed = () => { seen = input = Date.now(); };
+  // The report's click reaches the app (its listener is on #root) but not the document, where an
+  // open menu would take it for a tap outside and close.
+  let reporting = false;
+  const root = document.getElementById('root');
+  if (root) { root.addEventListener('click', (event) => { if (reporting) { event.stopPropagation(); } }); }
   const report = () => {
     const now = Date.now();
     if (seen <= lastReport || now - lastReport < EVERY || now - input < 500 || !settled()) { return; }
@@ -33,11 +38,6 @@
       try { button.click(); } finally { reporting = false; }
     }
   };
-  // The report's click reaches the app (its listener is on #root) but not the document, where an
-  // open menu would take it for a tap outside and close.
-  let reporting = false;
-  const root = document.getElementById('root');
-  if (root) { root.addEventListener('click', (event) => { if (reporting) { event.stopPropagation(); } }); }
   const passive = {capture: true, passive: true};
   ['pointerdown', 'pointerup', 'keydown', 'keyup', 'touchstart', 'touchend'].forEach(
     (name) => window.addEventListener(name, pressed, passive));

@@ -1,6 +1,6 @@
 """Page links, the Menu, and the hidden controls the phone's Back and Forward press (AppTest).
 
-The browser side (history entries, the real Back button) is in tests/browser/test_phone_and_kiosk.py.
+The browser side (history entries, the real Back button) is in tests/browser/test_phone_navigation.py.
 """
 
 from __future__ import annotations
