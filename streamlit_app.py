@@ -31,14 +31,15 @@ patient_pages = [
 pages = patient_pages + ([] if settings.kiosk() else teaching.pages())
 # The app draws its own page links, in the page's flow and the chosen language (components/navigation.py).
 page = st.navigation(pages, position="hidden")
-navigation.links(pages)
-# One slim row on every screen, so the settings never push the content down: the Menu on a phone,
-# text size and language behind one labelled button, Start over during the questions and results
-# (on a kiosk on every screen, with Hide my screen). Everything sits in the flow and wraps.
+# One slim row on every screen, so the settings never push the content down: the page links (on a
+# phone, the Menu), text size and language behind one labelled button, Start over during the
+# questions and results (on a kiosk on every screen, with Hide my screen). All of it sits in the
+# page's flow and wraps, so nothing covers anything else.
 with st.container(horizontal=True, key="controls", gap="small", vertical_alignment="center"):
     on_start = page == home and state.step() == state.START
+    navigation.links(pages)
     navigation.menu(pages, page)
-    with st.popover(t("app.settings"), icon="⚙️"):
+    with st.popover(t("app.settings"), icon="⚙️", key="settings"):
         style.text_size_control()
         if not on_start:  # the start screen has a big language choice of its own
             language.switch()

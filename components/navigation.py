@@ -30,10 +30,14 @@ def _listed(pages: list) -> list:
 
 
 def links(pages: list) -> None:
-    """The page links for wider screens (hidden on a phone, where the Menu holds them)."""
-    with st.container(horizontal=True, key="pages", gap="small"):
+    """The page links for wider screens, at the start of the top row (on a phone the Menu holds them).
+
+    Words only, no icons: the row then stays one line on a tablet held sideways, so the first
+    screen of results keeps its room.
+    """
+    with st.container(horizontal=True, key="pages", gap="small", width="content"):
         for page in _listed(pages):
-            st.page_link(page, label=page.title, icon=page.icon)
+            st.page_link(page, label=page.title, icon="")
 
 
 def menu(pages: list, current) -> None:

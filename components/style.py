@@ -85,7 +85,7 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
-.block-container { padding-top: 4.5rem; max-width: 52rem; }  /* clear of the fixed top navigation */
+.block-container { padding-top: 3.75rem; max-width: 52rem; }  /* clear of the fixed header */
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
@@ -102,8 +102,10 @@ h1[tabindex="-1"]:focus { outline: none; }
 [class*="st-key-menu_"] button p::before { content: "☰" / ""; margin-right: .4rem; }
 [class*="st-key-menu_"] { display: none !important; }
 @media (max-width: 640px) {
-  .st-key-pages { display: none !important; }
+  .st-key-pages, [data-testid="stLayoutWrapper"]:has(> .st-key-pages) { display: none !important; }
   [class*="st-key-menu_"] { display: block !important; }
+  /* No open/close arrows in the top row on a phone, so Menu, settings and Start over fit one line. */
+  .st-key-controls [data-testid="stPopoverButton"] div[aria-hidden="true"] { display: none; }
 }
 /* The hidden controls phone Back and Forward press (never shown, never in the tab order). */
 .st-key-history { display: none !important; }

@@ -82,7 +82,7 @@ def heading(page: Page, name: str, level: int = 1) -> None:
 def switch_language(page: Page, name: str, code: str) -> None:
     choice = page.get_by_role("radio", name=name, exact=True)
     if not choice.is_visible():  # after the start screen the language sits behind the settings button
-        page.locator("[data-testid='stPopover'] button").first.click()
+        page.locator(".st-key-settings button").first.click()
         expect(choice).to_be_visible()
     choice.click()
     expect(page.locator("html")).to_have_attribute("lang", code)

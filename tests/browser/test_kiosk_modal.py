@@ -84,7 +84,7 @@ def to_results(page: Page, words: dict) -> None:
 
 
 def set_largest(page: Page, words: dict) -> None:
-    page.locator(".st-key-controls [data-testid='stPopover'] button").last.tap()
+    page.locator(".st-key-settings button").first.tap()
     page.get_by_role("radio", name=words["largest"], exact=True).check(force=True)
     ready(page)
     page.keyboard.press("Escape")

@@ -98,7 +98,7 @@ def test_no_control_overlaps_another_on_any_screen(mode, size, text_size, kiosk_
         expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
             timeout=30_000)
         ready(page, SLOW)
-        page.locator("[data-testid='stPopover'] button").last.click()  # the settings button
+        page.locator(".st-key-settings button").first.click()
         page.get_by_role("radio", name=TEXT_SIZES[text_size][lang == "es"], exact=True).check(force=True)
         ready(page, SLOW)
         page.keyboard.press("Escape")
