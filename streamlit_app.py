@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from components import content_check, idle, language, listen, notes, settings, state, style, teaching, unavailable
+from components import (content_check, idle, language, listen, navigation, notes, settings, start_over, state,
+                        style, teaching, unavailable)
 from components.knowledge_base import get_knowledge
 from components.text import t
 
@@ -27,19 +28,28 @@ patient_pages = [
 ]
 # Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
 # One "For teachers" link; the teaching pages link to each other (see components/teaching).
-page = st.navigation(patient_pages + ([] if settings.kiosk() else teaching.pages()), position="top")
-# One slim row on every screen, so the settings never push the content down: text size and
-# language behind one labelled button, and Start over beside it during the questions and results.
+pages = patient_pages + ([] if settings.kiosk() else teaching.pages())
+# The app draws its own page links, in the page's flow and the chosen language (components/navigation.py).
+page = st.navigation(pages, position="hidden")
+# One slim row on every screen, so the settings never push the content down: the page links (on a
+# phone, the Menu), text size and language behind one labelled button, Start over during the
+# questions and results (on a kiosk on every screen, with Hide my screen). All of it sits in the
+# page's flow and wraps, so nothing covers anything else.
 with st.container(horizontal=True, key="controls", gap="small", vertical_alignment="center"):
     on_start = page == home and state.step() == state.START
-    with st.popover(t("app.settings"), icon="⚙️"):
+    navigation.links(pages)
+    navigation.menu(pages, page)
+    with st.popover(t("app.settings"), icon="⚙️", key="settings"):
         style.text_size_control()
         listen.speed_control()
         if not on_start:  # the start screen has a big language choice of its own
             language.switch()
-    if page == home and not on_start:
-        st.button(t("app.start_over"), icon="🔄", key=state.key("start_over_top"), on_click=state.start_over)
-idle.watch(page, home)  # kiosk mode only: Start over on every screen, idle reset
+    if settings.kiosk() or (page == home and not on_start):
+        start_over.button("start_over_top")
+    idle.hide_button()
+start_over.confirm(page, home)
+navigation.follow_history()
+idle.watch(page, home)  # kiosk mode only: the idle reset and the hidden screen
 page.run()
 style.scroll_to_top_if_moved()
 listen.install(page.url_path, kb)  # read aloud; stops when the page, step or person changes

@@ -1,17 +1,27 @@
-"""Kiosk mode on a shared tablet: idle reset with a warning, and a Start over button on every screen.
+"""Kiosk mode on a shared tablet: the idle reset with a warning, and Hide my screen.
 
-Everything runs on the server (no JavaScript): each full run of the app is a tap or a page
-load and records the time; a fragment that reruns every second compares it with now. After
-``idle_seconds - warning_seconds`` of quiet time on anything other than the untouched start
-screen, a large warning counts down (at least 20 seconds, WCAG 2.2.1) with an "I'm still
-here" button; at ``idle_seconds`` every answer, the widgets' values (a new generation) and
-the text size are cleared and the start screen is shown.
+Activity is what the person does in the browser: a tap, a scroll, a key press, a tab switch
+(and anything that sends the page's ``explainer-activity`` event). A small script in the page
+(``kiosk.js``) reports it at most once every few seconds by pressing a hidden button inside
+the idle watcher, so only the watcher runs again; every full run of the app (a tap on a
+control, a page load) counts too. The server keeps only the time of the last activity, in the
+session, and never writes it anywhere. The watcher reruns every second and compares it with
+now. After ``idle_seconds - warning_seconds`` of quiet time on anything other than the
+untouched start screen, a warning counts down (30 seconds, 20 at the shortest idle time,
+WCAG 2.2.1) in a modal: role alertdialog, focus on "I'm still here", the page behind inert,
+the countdown announced politely every ten seconds. At ``idle_seconds`` every answer, the
+widgets' values (a new generation), the text size and the language are cleared and the start
+screen is shown.
+
+"Hide my screen" (for when a name is called) covers the whole screen at once in the browser,
+and the server draws its own cover with one button to come back; the idle time keeps running.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from pathlib import Path
 
 import streamlit as st
 
@@ -31,11 +41,8 @@ KIOSK_CSS = """
 [data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"],
 [data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"] *
   { visibility: hidden !important; }
-/* Start over stays in reach on every screen: top right, in the header beside the page links. */
-.st-key-kiosk_bar { position: fixed; right: 1rem; top: 0.4rem; z-index: 999991; width: auto !important; }
-.st-key-kiosk_bar button { background: #fff; border: 2px solid #1d4f91; }
-/* The floating Start over replaces the page's own ones. */
-[class*="st-key-start_over_top"], [class*="st-key-start_over_bottom"] { display: none !important; }
+/* The hidden controls the page script presses: activity for the idle watcher. */
+.st-key-kiosk_activity { display: none !important; }
 /* The idle warning covers the screen: it cannot be missed, and it hides the answers behind it. */
 .st-key-idle_warning { position: fixed; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 1000001;
   width: min(40rem, 92vw); background: #fff8e1; border: 4px solid #8a5a00; border-radius: 14px;
@@ -45,6 +52,18 @@ KIOSK_CSS = """
 .st-key-idle_warning .st-key-idle_countdown p { font-size: 1.8rem !important; font-weight: 700; }
 .st-key-idle_warning button { min-height: 64px !important; }
 .st-key-idle_warning button p { font-size: 1.5rem !important; }
+/* The countdown is announced every ten seconds from a line only screen readers get. */
+.st-key-idle_announce { position: absolute !important; width: 1px !important; height: 1px !important; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+/* Hide my screen: the browser's own cover at once, then the server's cover with one way back. */
+#explainer-cover, .st-key-hide_cover { position: fixed !important; inset: 0; z-index: 1000000; background: #12263f; }
+.st-key-hide_cover { width: 100vw !important; height: 100vh; display: flex; flex-direction: column;
+  justify-content: center; align-items: center; padding: 2rem; text-align: center; }
+.st-key-hide_cover h2, .st-key-hide_cover p { color: #fff !important; }
+.st-key-hide_cover h2 { font-size: 2rem !important; }
+.st-key-hide_cover p { font-size: 1.3rem !important; }
+.st-key-hide_cover button { min-height: 64px !important; background: #fff; color: #12263f; border: 3px solid #fff; }
+.st-key-hide_cover button p { font-size: 1.5rem !important; color: #12263f !important; }
 </style>
 """
 
@@ -60,45 +79,69 @@ def seconds_left(quiet_seconds: float, limit_seconds: int) -> int:
     return max(0, math.ceil(limit_seconds - quiet_seconds))
 
 
+HIDDEN = "hide_screen"  # the person hid the screen; the idle time keeps running
+ANNOUNCED = "idle_announced"  # the seconds last announced to screen readers
+ANNOUNCE_EVERY = 10
+SCRIPT = (Path(__file__).parent / "kiosk.js").read_text(encoding="utf-8")
+
+
+def announced(left: int, said: int | None) -> int:
+    """The seconds a screen reader hears: the first count, then every ten seconds, not every second."""
+    return left if said is None or left <= said - ANNOUNCE_EVERY else said
+
+
 def mark_active() -> None:
-    """Called on every full run: a tap, a change or a page load."""
+    """Called on every full run (a tap, a change or a page load) and on the page's activity reports."""
     st.session_state["last_active"] = time.monotonic()
 
 
 def untouched(home: bool) -> bool:
     """The start screen exactly as the next person should find it."""
     ss = st.session_state
-    return (home and ss.get("step", state.START) == state.START and not ss.get("notes")
-            and ss.get(state.key("text_size")) in (None, "normal") and ss.get("lang") in (None, "en"))
+    return (home and ss.get("step", state.START) == state.START and not ss.get("notes") and not ss.get(HIDDEN)
+            and ss.get("text_size") in (None, "normal") and ss.get("lang") in (None, "en"))
+
+
+def hide_button() -> None:
+    """Hide my screen, beside Start over (kiosk mode only)."""
+    if settings.kiosk():
+        with st.container(key="kiosk_hide"):
+            st.button(t("hide.button"), icon="🙈", key=state.key("hide"), on_click=_hide)
+
+
+def _hide() -> None:
+    st.session_state[HIDDEN] = True
+
+
+def _show() -> None:
+    st.session_state.pop(HIDDEN, None)
 
 
 def watch(page, home_page) -> None:
-    """In kiosk mode: the kiosk styles, Start over on every screen and the idle watcher."""
+    """In kiosk mode: the kiosk styles and script, the cover while hidden, and the idle watcher."""
     if not settings.kiosk():
         return
-    home = page.url_path == home_page.url_path
-    if st.session_state.pop("kiosk_go_home", False) and not home:
-        st.switch_page(home_page)
-    st.session_state["kiosk_home"] = home  # read by the watcher on its own reruns
+    st.session_state["kiosk_home"] = page.url_path == home_page.url_path  # read by the watcher on its own reruns
     st.html(KIOSK_CSS)
-    with st.container(key="kiosk_bar"):
-        st.button(t("app.start_over"), icon="🔄", key=state.key("kiosk_start_over"), on_click=_start_over,
-                  help=t("app.start_over_help"))
+    st.html(f"<script>{SCRIPT}</script>", unsafe_allow_javascript=True)
+    if st.session_state.get(HIDDEN):
+        with st.container(key="hide_cover"):
+            st.header(t("hide.heading"), anchor=False)
+            with st.container(key="modal_text_hide"):
+                st.markdown(t("hide.body"))
+            st.button(t("hide.show"), type="primary", key=state.key("show"), on_click=_show)
     _watcher(home_page)
-
-
-def _start_over() -> None:
-    reset_for_next_person()
-    st.session_state["kiosk_go_home"] = True
 
 
 def reset_for_next_person() -> None:
     """Start over, and also forget the text size and language the last person chose."""
-    state.start_over(keep_language=False)
+    state.start_over(keep_settings=False)
 
 
 @st.fragment(run_every=1)
 def _watcher(home_page) -> None:
+    with st.container(key="kiosk_activity"):  # pressed by the page script, never by a person
+        st.button(t("idle.still_here"), key="kiosk_activity_report", on_click=mark_active)
     if untouched(st.session_state.get("kiosk_home", True)):
         return
     limit, warning = settings.idle_seconds(), settings.warning_seconds()
@@ -108,10 +151,17 @@ def _watcher(home_page) -> None:
         reset_for_next_person()
         st.switch_page(home_page)
     elif what == WARN:
+        left = seconds_left(quiet, limit)
+        said = st.session_state[ANNOUNCED] = announced(left, st.session_state.get(ANNOUNCED))
         with st.container(key="idle_warning"):
             st.header(t("idle.heading"), anchor=False)
-            st.markdown(t("idle.warning"))
+            with st.container(key="modal_text_idle"):
+                st.markdown(t("idle.warning"))
             with st.container(key="idle_countdown"):
-                st.markdown(t("idle.countdown", n=seconds_left(quiet, limit)))
+                st.markdown(t("idle.countdown", n=left))
+            with st.container(key="idle_announce"):
+                st.markdown(t("idle.countdown", n=said))
             st.button(t("idle.still_here"), type="primary", width="stretch", key=state.key("still_here"),
                       on_click=mark_active)
+    else:
+        st.session_state.pop(ANNOUNCED, None)

@@ -5,7 +5,7 @@ and :func:`components.knowledge_base.get_knowledge`). The switch is a widget who
 carries the generation number like every other widget; its value is copied into the
 session on change. "Start over" keeps the language: the same person is starting again,
 and a Spanish reader should not be dropped back into English. The kiosk reset for the
-next person goes back to English (``state.start_over(keep_language=False)``).
+next person goes back to English (``state.start_over(keep_settings=False)``).
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ from .text import forget_language
 # a woman's results by default, and no step can be skipped past it.
 STEPS = ("sex", "hr", "her2", "sites", "more")
 START, RESULTS = "start", "results"
+# How the person reads, not what they answered: kept when the same person starts again.
+SETTINGS = ("lang", "text_size")
 
 
 def blank_answers() -> dict[str, Any]:
@@ -53,19 +55,18 @@ def key(name: str) -> str:
     return f"{name}__g{st.session_state['generation']}"
 
 
-def start_over(keep_language: bool = True) -> None:
+def start_over(keep_settings: bool = True) -> None:
     """Forget every answer and note; fresh widgets on the next run.
 
-    The person who taps Start over keeps their language; the kiosk reset for the next
-    person passes ``keep_language=False`` and the screen goes back to the default.
+    The person who taps Start over keeps their language and text size; the kiosk reset for
+    the next person passes ``keep_settings=False`` and the screen goes back to the defaults.
     """
     gen = st.session_state.get("generation", 0) + 1
-    lang = st.session_state.get("lang")
+    kept = {k: st.session_state[k] for k in SETTINGS if keep_settings and k in st.session_state}
     for k in list(st.session_state.keys()):
         del st.session_state[k]
+    st.session_state.update(kept)
     st.session_state["generation"] = gen
-    if keep_language and lang:
-        st.session_state["lang"] = lang
     st.session_state["answers"] = blank_answers()
     st.session_state["step"] = START
     st.session_state["notes"] = []

@@ -29,7 +29,6 @@ BASE_CSS = """
 /* All four groups stay in view on a phone instead of scrolling sideways. */
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; }
 [data-testid="stTabs"] button { min-width: 44px !important; min-height: 44px !important; }
-header nav a { min-height: 48px; }
 header button, [data-testid="stSidebar"] button { min-width: 48px !important; min-height: 48px !important; }
 [data-testid="stCode"] code, [data-testid="stCode"] code span { font-size: 0.95rem !important; }
 [data-testid="stCode"] button { min-width: 48px !important; min-height: 48px !important; }
@@ -87,7 +86,7 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
-.block-container { padding-top: 4.5rem; max-width: 52rem; }  /* clear of the fixed top navigation */
+.block-container { padding-top: 3.75rem; max-width: 52rem; }  /* clear of the fixed header */
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
@@ -124,6 +123,22 @@ h1[tabindex="-1"]:focus { outline: none; }
   [data-testid="stMain"] p, [data-testid="stMain"] li { line-height: 1.45; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
+/* Page links and the Menu (components/navigation.py): in the page's flow, links at least 48px
+   tall; a row of links on wider screens, the labelled Menu button on a phone. */
+[data-testid="stPageLink"] a { min-height: 48px; align-items: center; }
+[data-testid="stPageLink"] p { font-size: 1rem !important; }
+.st-key-controls [class*="st-key-menu_"] button p { position: static; width: auto; height: auto; overflow: visible;
+  clip: auto; }
+[class*="st-key-menu_"] button p::before { content: "☰" / ""; margin-right: .4rem; }
+[class*="st-key-menu_"] { display: none !important; }
+@media (max-width: 640px) {
+  .st-key-pages, [data-testid="stLayoutWrapper"]:has(> .st-key-pages) { display: none !important; }
+  [class*="st-key-menu_"] { display: block !important; }
+  /* No open/close arrows in the top row on a phone, so Menu, settings and Start over fit one line. */
+  .st-key-controls [data-testid="stPopoverButton"] div[aria-hidden="true"] { display: none; }
+}
+/* The hidden controls phone Back and Forward press (never shown, never in the tab order). */
+.st-key-history { display: none !important; }
 /* Questions for the visit: every checkbox a full-size touch target; "what matters" choices
    wrap onto two lines on a phone instead of being cut off. */
 [data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
@@ -182,12 +197,23 @@ def text_size() -> str:
 
 
 def text_size_control() -> None:
-    """A three-step text size choice; scales every rem-based size on the page."""
+    """A three-step text size choice; scales every rem-based size on the page.
+
+    The choice is copied into the session (``text_size``), so a new widget after Start over
+    shows the same person's size; only the kiosk reset for the next person forgets it.
+    """
     labels = t("app.text_size_names")
+    wkey = state.key("text_size")
+    chosen = st.session_state.get("text_size", "normal")
     choice = st.segmented_control(
-        t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k], default="normal",
-        key=state.key("text_size"), help=None, label_visibility="visible", required=True,
+        t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k],
+        default=chosen if chosen in SIZES else "normal", key=wkey, help=None, label_visibility="visible",
+        required=True, on_change=_store_size, args=(wkey,),
     )
     px = SIZES.get(choice or "normal", 20)
     if px != SIZES["normal"]:
         st.html(f"<style>html {{ font-size: {int(px)}px !important; }}</style>")
+
+
+def _store_size(widget_key: str) -> None:
+    st.session_state["text_size"] = st.session_state.get(widget_key) or "normal"

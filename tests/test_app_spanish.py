@@ -137,7 +137,7 @@ def test_the_start_screen_offers_each_language_in_its_own_name():
     assert not at.exception
     assert at.session_state["lang"] == "es"
     assert [t.value for t in at.title] == [TEXT["es"]["es"]["start"]["heading"]]
-    assert [b.label for b in at.button] == ["Empezar"]
+    assert [b.label for b in at.button if not b.key.startswith("history_")] == ["Empezar"]
     assert page_lang(at) == "es"
     assert at.button_group(key="text_size__g0").label == "Tamaño del texto"
 
@@ -165,9 +165,13 @@ def test_the_language_is_kept_through_the_flow_and_reachable_on_every_screen():
     assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
 
 
-def test_start_over_keeps_the_language_and_clears_the_answers():
+def test_start_over_asks_in_spanish_keeps_the_language_and_clears_the_answers():
     at = walk(switch_language(new_app(), "es"), hr="positive", her2="low", sites=["bone"])
     click(at, "start_over_top")
+    assert "Esto borra sus respuestas." in texts(at)
+    assert at.button(key="start_over_clear").label == "Borrar mis respuestas"
+    assert at.button(key="start_over_back").label == "Volver"
+    at.button(key="start_over_clear").click().run()
     assert at.session_state["step"] == "start"
     assert at.session_state["answers"]["hr"] == "unknown"
     assert at.session_state["lang"] == "es"
@@ -188,7 +192,7 @@ def test_the_kiosk_reset_for_the_next_person_goes_back_to_english():
 def _reset_for_next_person():
     from components import state
 
-    state.start_over(keep_language=False)
+    state.start_over(keep_settings=False)
 
 
 # ---- the whole flow in Spanish --------------------------------------------------------------

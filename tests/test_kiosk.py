@@ -173,35 +173,109 @@ def test_kiosk_about_page_lists_sources_as_text(kiosk):
 
 
 @pytest.mark.parametrize("page", [None, "components/pages/glossary.py", "components/pages/about.py"])
-def test_start_over_is_on_every_kiosk_screen(kiosk, page):
+def test_start_over_and_hide_my_screen_are_on_every_kiosk_screen(kiosk, page):
     at = new_app()
     if page:
         at.switch_page(page).run()
-    assert at.button(key="kiosk_start_over__g0").label == "Start over"
+    assert at.button(key="start_over_top__g0").label == "Start over"
+    assert at.button(key="hide__g0").label == "Hide my screen"
 
 
-def test_kiosk_start_over_clears_answers_widgets_and_text_size(kiosk):
+def confirm(at: AppTest) -> AppTest:
+    at.button(key="start_over_clear").click()
+    return at.run()
+
+
+def test_kiosk_start_over_asks_first_and_go_back_keeps_everything(kiosk):
+    at = walk_to_results(new_app())
+    click(at, "start_over_top")
+    assert not at.exception
+    assert [m.value for m in at.markdown if m.value == "This clears your answers."]
+    assert at.button(key="start_over_clear").label == "Clear my answers"
+    assert at.session_state["step"] == "results", "nothing is cleared before the person says so"
+    at.button(key="start_over_back").click().run()
+    assert at.session_state["step"] == "results"
+    assert at.session_state["answers"]["hr"] == "positive"
+    assert not [b for b in at.button if b.key == "start_over_clear"], "the question is closed"
+
+
+def test_kiosk_start_over_by_the_same_person_keeps_text_size_and_language(kiosk):
     at = new_app()
     at.button_group(key="text_size__g0").set_value("largest").run()
+    at.button_group(key="lang__g0").set_value("es").run()
     walk_to_results(at)
-    click(at, "kiosk_start_over")
+    click(at, "start_over_top")
+    confirm(at)
     assert not at.exception
     assert at.session_state["step"] == "start"
     assert at.session_state["answers"] == blank_answers()
     assert at.session_state["generation"] == 1
-    assert at.button_group(key="text_size__g1").value == "normal"
+    assert at.button_group(key="text_size__g1").value == "largest"
+    assert at.session_state["lang"] == "es"
+    assert at.button(key="start__g1").label == "Empezar"
     click(at, "start")
-    assert at.radio(key="q_sex__g1").value is None  # the last person's answer is gone, and none is assumed
+    assert at.radio(key="q_sex__g1").value is None  # the last answer is gone, and none is assumed
+
+
+def test_only_the_idle_reset_for_the_next_person_goes_back_to_the_defaults():
+    at = AppTest.from_function(_reset_after_settings_and_answers).run()
+    assert not at.exception
+    assert "lang" not in at.session_state and "text_size" not in at.session_state
+    assert at.session_state["answers"] == blank_answers()
+    assert at.session_state["generation"] == 4
+
+
+def _reset_after_settings_and_answers():
+    import streamlit as st
+
+    from components import idle
+
+    st.session_state.update(lang="es", text_size="largest", generation=3, hide_screen=True)
+    idle.reset_for_next_person()
 
 
 def test_kiosk_start_over_from_another_page_returns_to_the_start_screen(kiosk):
     at = new_app()
     at.switch_page("components/pages/glossary.py").run()
-    click(at, "kiosk_start_over")
+    click(at, "start_over_top")
+    confirm(at)
     assert not at.exception
     assert [b.label for b in at.button if b.label == "Start"] == ["Start"]
 
 
-def test_outside_kiosk_mode_there_is_no_floating_start_over():
+def test_outside_kiosk_mode_the_start_screen_has_no_start_over_and_no_hide_button():
     at = new_app()
-    assert not [b for b in at.button if b.key and b.key.startswith("kiosk_start_over")]
+    assert not [b for b in at.button if b.key and b.key.startswith(("start_over", "hide"))]
+
+
+def test_hide_my_screen_covers_the_page_and_one_tap_brings_it_back(kiosk):
+    at = walk_to_results(new_app())
+    click(at, "hide")
+    assert not at.exception
+    assert "Your screen is hidden" in [h.value for h in at.header]
+    assert at.button(key="show__g0").label == "Show my screen"
+    click(at, "show")
+    assert "Your screen is hidden" not in [h.value for h in at.header]
+    assert at.session_state["step"] == "results" and at.session_state["answers"]["hr"] == "positive"
+
+
+def test_a_hidden_start_screen_is_not_left_hidden_for_the_next_person():
+    """The idle watcher leaves only the untouched start screen alone: a hidden one is touched."""
+    at = AppTest.from_function(_hidden_start_is_touched).run()
+    assert not at.exception
+    assert at.session_state["touched"] is True
+
+
+def _hidden_start_is_touched():
+    import streamlit as st
+
+    from components import idle
+
+    st.session_state["hide_screen"] = True
+    st.session_state["touched"] = not idle.untouched(True)
+
+
+@pytest.mark.parametrize("left, said, expected", [(30, None, 30), (29, 30, 30), (21, 30, 30), (20, 30, 20),
+                                                  (11, 20, 20), (10, 20, 10), (1, 10, 10), (0, 10, 0)])
+def test_the_countdown_is_announced_every_ten_seconds_not_every_second(left, said, expected):
+    assert idle.announced(left, said) == expected

@@ -1,10 +1,7 @@
 """Page: the explainer flow (start, questions, results)."""
 
-import streamlit as st
-
-from components import questions, results, start, state
+from components import navigation, questions, results, start, start_over, state
 from components.knowledge_base import get_knowledge
-from components.text import t
 
 kb = get_knowledge()
 if state.step() == state.RESULTS and state.needs_sex():
@@ -15,6 +12,7 @@ if step == state.START:
 else:
     if step == state.RESULTS:
         results.render(kb)
-        st.button(t("app.start_over"), icon="🔄", key=state.key("start_over_bottom"), on_click=state.start_over)
+        start_over.button("start_over_bottom")
     else:
         questions.render(kb)
+navigation.step_marker()  # phone Back and Forward move between the steps

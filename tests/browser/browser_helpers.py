@@ -13,10 +13,16 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def ready(page: Page) -> None:
-    """Wait until Streamlit is connected and the script has finished running."""
-    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached()
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached()
+def ready(page: Page, timeout: float | None = None) -> None:
+    """Wait until Streamlit is connected and the script has finished running.
+
+    ``timeout`` (ms) gives a slow run more room, e.g. a Spanish results page at Largest text
+    on a busy machine.
+    """
+    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached(
+        timeout=timeout)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
+        timeout=timeout)
 
 
 def tap(page: Page, name: str, role: str = "button") -> None:
@@ -108,7 +114,7 @@ def assert_accessible(page: Page, where: str) -> None:
 
 def open_settings(page: Page) -> None:
     """Open the settings button (text size and language), as a person does before choosing."""
-    page.locator("[data-testid='stPopover'] button").first.click()
+    page.locator(".st-key-settings button").first.click()
     expect(page.get_by_role("radio", name="Largest", exact=True)).to_be_visible()
 
 

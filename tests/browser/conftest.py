@@ -19,7 +19,8 @@ from tests.servers import free_port, streamlit_server
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SIZES = {"tablet-landscape": (1024, 768), "tablet-portrait": (768, 1024), "phone": (390, 844)}
+SIZES = {"tablet-landscape": (1024, 768), "tablet-portrait": (768, 1024), "phone": (390, 844),
+         "laptop": (1280, 800)}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -95,14 +96,17 @@ def outside_requests():
 
 @pytest.fixture
 def make_page(browser, outside_requests, refusing_proxy):
-    """``make_page(size)``: a fresh page at one of SIZES that records every non-local request.
-    ``csp=True`` keeps the server's content security policy in force (it is bypassed by default)."""
+    """``make_page(size, touch, csp)``: a fresh page at one of SIZES that records every non-local request.
+
+    ``touch`` emulates a touch screen, as on the kiosk tablet and a phone; ``csp=True`` keeps the
+    server's content security policy in force (it is bypassed by default).
+    """
     contexts = []
 
-    def make(size: str = "tablet-landscape", csp: bool = False):
+    def make(size: str = "tablet-landscape", touch: bool = False, csp: bool = False):
         width, height = SIZES[size]
         context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=not csp,
-                                      color_scheme="light", locale="en-US")
+                                      color_scheme="light", locale="en-US", has_touch=touch)
         context.on("request", lambda req: urlsplit(req.url).hostname not in LOCAL_HOSTS
                    and urlsplit(req.url).scheme not in ("data", "blob", "about")
                    and outside_requests.append(req.url))

@@ -63,6 +63,7 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
     shot(page, f"{size}-6-results")
 
     page.get_by_role("button", name="Start over", exact=True).last.click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear my answers", exact=True).click()
     ready(page)
     expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
 

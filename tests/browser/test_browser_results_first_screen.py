@@ -84,7 +84,7 @@ def test_at_larger_text_the_order_stays_meaning_then_help_then_treatments(app_se
                                                                           viewport):
     base, _ = app_server
     page = open_results(make_page, base, viewport, "hr-positive-her2-low")
-    page.locator("[data-testid='stPopover'] button").first.click()
+    page.locator(".st-key-settings button").first.click()
     page.get_by_role("radio", name=size_label, exact=True).check(force=True)
     ready(page)
     page.keyboard.press("Escape")

@@ -82,7 +82,7 @@ def heading(page: Page, name: str, level: int = 1) -> None:
 def switch_language(page: Page, name: str, code: str) -> None:
     choice = page.get_by_role("radio", name=name, exact=True)
     if not choice.is_visible():  # after the start screen the language sits behind the settings button
-        page.locator("[data-testid='stPopover'] button").first.click()
+        page.locator(".st-key-settings button").first.click()
         expect(choice).to_be_visible()
     choice.click()
     expect(page.locator("html")).to_have_attribute("lang", code)
@@ -164,6 +164,7 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     switch_language(page, "Español", "es")
     heading(page, "Qué significa esto para usted")
     page.get_by_role("button", name="Empezar de nuevo", exact=True).last.click()
+    page.get_by_role("dialog").get_by_role("button", name="Borrar mis respuestas", exact=True).click()
     ready(page)
     expect(page.get_by_role("button", name="Empezar", exact=True)).to_be_visible()  # Start over keeps Spanish
     expect(page.locator("html")).to_have_attribute("lang", "es")
