@@ -112,11 +112,11 @@ h1[tabindex="-1"]:focus { outline: none; }
   .st-key-showing_for .listen-play { display: none; }  /* the icon alone here; its name stays */
   .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
   .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
-  header[data-testid="stHeader"] { height: 3.4rem; min-height: 3.4rem; }
   .st-key-showing_for { flex-wrap: nowrap !important; }
-  /* The settings row moves into the top bar, beside the page menu, so it takes no line of its own. */
-  .st-key-controls { position: fixed; top: .35rem; right: .75rem; z-index: 999991; width: auto !important; }
-  .block-container { padding-top: 3.5rem !important; }
+  /* The app draws its own top row (Menu, settings, Start over), so Streamlit's empty top bar
+     goes and the row takes its place. */
+  header[data-testid="stHeader"] { display: none; }
+  .block-container { padding-top: .4rem !important; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
   .first-option { margin: .15rem 0; }
   [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .5rem; }

@@ -1,6 +1,6 @@
 """The first screen of results answers first: what this means, what often comes first (or which
 results decide most of it), and when to get help: without scrolling, on a tablet either way up
-and on a phone (where the settings sit in the top bar and one sign per tier is shown). Both
+and on a phone (where the app's own row replaces the top bar and one sign per tier is shown). Both
 languages, axe clean."""
 
 from __future__ import annotations
