@@ -25,6 +25,18 @@ def ready(page: Page, timeout: float | None = None) -> None:
         timeout=timeout)
 
 
+def open_by_touch(make_page, base: str, size: str, query: str = "", init_script: str = "") -> Page:
+    """A touch-screen page at one of SIZES, with a script run before the app's own, at the app."""
+    page = make_page(size, touch=True)
+    if init_script:
+        page.context.add_init_script(init_script)
+    page.goto(base + "/" + query)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
+        timeout=30_000)
+    ready(page)
+    return page
+
+
 def tap(page: Page, name: str, role: str = "button") -> None:
     page.get_by_role(role, name=name, exact=True).click()
     ready(page)

@@ -11,7 +11,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, audit, choose, ready, shot
+from browser_helpers import SHOTS, audit, choose, open_by_touch, ready, shot
 from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45",
@@ -45,13 +45,7 @@ def kiosk_url():
 
 
 def open_kiosk(make_page, base: str, size: str = "tablet-portrait", query: str = "") -> Page:
-    page = make_page(size, touch=True)
-    page.context.add_init_script(COUNT_STOPS)
-    page.goto(base + "/" + query)
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
-        timeout=30_000)
-    ready(page)
-    return page
+    return open_by_touch(make_page, base, size, query, COUNT_STOPS)
 
 
 def tap(page: Page, name: str, role: str = "button") -> None:

@@ -10,7 +10,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, choose, ready, shot
+from browser_helpers import audit, choose, open_by_touch, ready, shot
 
 # Records every history entry the page writes (its state and address), so a test can prove
 # that no answer was ever written into the history or the address bar.
@@ -28,13 +28,7 @@ ANSWERS = ("female", "male", "positive", "negative", "low", "zero", "bone", "hr=
 
 
 def open_phone(make_page, base: str, query: str = "") -> Page:
-    page = make_page("phone", touch=True)
-    page.context.add_init_script(RECORD_HISTORY)
-    page.goto(base + "/" + query)
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
-        timeout=30_000)
-    ready(page)
-    return page
+    return open_by_touch(make_page, base, "phone", query, RECORD_HISTORY)
 
 
 def tap(page: Page, name: str, role: str = "button") -> None:
@@ -45,6 +39,10 @@ def tap(page: Page, name: str, role: str = "button") -> None:
 def at_question(page: Page, n: int, words: str = "Question {n} of 5") -> None:
     expect(page.get_by_text(words.format(n=n), exact=True)).to_be_visible()
     ready(page)
+    # The page records a step in the history a moment after drawing it (navigation.js checks
+    # every 0.2 s); a person's next Back comes after that, so the test waits for it too.
+    page.wait_for_function("n => history.state && history.state.explainer && history.state.explainer.step === n",
+                           arg=n)
 
 
 def test_phone_back_and_forward_move_through_the_questions_and_keep_the_answers(app_server, make_page):
