@@ -41,6 +41,7 @@ def go_back_and_check(page: Page) -> None:
 
 def start_over(page: Page) -> None:
     page.get_by_role("button", name="Start over", exact=True).last.click()
+    page.get_by_role("button", name="Clear my answers", exact=True).click()  # Start over asks first
     ready(page)
 
 

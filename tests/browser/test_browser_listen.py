@@ -76,21 +76,23 @@ def test_each_listen_control_reads_its_own_part_in_the_page_language(app_server,
         expect(page.locator(".listen-reading")).to_have_count(1)  # the part being read is marked
         return text
 
-    # The first-screen card: its heading first, what treatment aims to do, what was entered,
-    # HER2 as the glossary says it; not the Change button, not the next section.
-    summary = check(words["results"]["heading"], [words["results"]["heading"], kb.support.aims],
-                    [words["results"]["change_who"] + ".", words["results"]["first_heading"]])
-    assert "HER2" not in summary
-    assert {"en": "her two: low", "es": "jer dos: bajo"}[lang] in summary.lower()
-    # A treatment card: name, summary and why it is shown; never the glossary's hidden definitions.
-    option = explanation.options[0].option
-    check(option.name, [option.name, option.summary, option.why], [words["glossary"]["say_it"].split("{")[0].strip()])
+    # The first-screen card: its heading first, what treatment aims to do; not the Change
+    # button, not the next section.
+    check(words["results"]["heading"], [words["results"]["heading"], kb.support.aims],
+          [words["results"]["change_who"] + ".", words["results"]["first_heading"]])
+    # A treatment card: name, summary and why it is shown, HER2 as the glossary says it; never
+    # the glossary's hidden definitions.
+    option = next(r.option for r in explanation.options if "HER2" in r.option.why)
+    card = check(option.name, [option.name, option.summary, option.why],
+                 [words["glossary"]["say_it"].split("{")[0].strip()])
+    assert "HER2" not in card
+    assert {"en": "her two", "es": "jer dos"}[lang] in card.lower()
     # A place of spread with its warning signs, in both tiers.
     site = next(s.site for s in explanation.sites if s.site.id == "bone")
     check(site.name, [site.name, site.summary, *site.urgent_signs.emergency, *site.urgent_signs.today],
           [site.what_it_means])  # its "more" is closed, so it is not read
     check(words["results"]["general_urgent_heading"], [*explanation.general_urgent_signs.emergency])
-    check(words["takehome"]["heading"], [words["takehome"]["heading"], words["takehome"]["intro"]])
+    check(words["takehome"]["heading"], [words["takehome"]["heading"], words["takehome"]["open_print_help"]])
     shot(page, f"listen-results-{lang}")
 
 
@@ -155,6 +157,7 @@ def test_speech_stops_when_the_screen_changes_or_is_reset(app_server, make_page,
         ready(page)
     elif how == "start over":
         page.get_by_role("button", name="Start over").first.click()
+        page.get_by_role("dialog").get_by_role("button", name="Clear my answers", exact=True).click()
         ready(page)
         expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
     elif how == "stop event":  # what the kiosk sends on a reset or when the screen is hidden
