@@ -228,7 +228,7 @@ def test_spanish_at_largest_prints_larger_and_all_in_spanish(app_server, make_pa
     base, _ = app_server
     page = make_page("tablet-portrait")
     open_results(page, base + "/" + MARIA + "&lang=es")
-    page.locator("[data-testid='stPopover'] button").first.click()
+    page.locator(".st-key-settings button").first.click()
     largest = page.get_by_role("radio", name=t("app.text_size_names.largest", "es"), exact=True)
     largest.click()
     expect(largest).to_be_checked()
