@@ -102,10 +102,10 @@ def test_a_case_opens_in_the_explainer_results(app_server, make_page):
     page.get_by_role("button", name="Open this case in the explainer").first.click()
     ready(page)
     expect(page.get_by_role("heading", name="What this means for you", level=1)).to_be_visible()
-    summary = page.locator(".st-key-summary")
-    expect(summary).to_contain_text("Showing information for: a woman")
-    expect(summary).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes;")
-    expect(summary).to_contain_text("Where it has spread: bones.")
+    expect(page.locator(".st-key-summary")).to_contain_text("Showing information for: a woman")
+    entered = page.locator(".you-said").last  # what was entered, after the warning signs
+    expect(entered).to_contain_text("You said: Hormone receptors: positive; HER2: zero; Menopause: yes;")
+    expect(entered).to_contain_text("Where it has spread: bones.")
     shot(page, "teaching-case-opened-1024x768")
 
 
