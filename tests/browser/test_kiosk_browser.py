@@ -94,7 +94,7 @@ def test_kiosk_results_have_no_menu_no_outside_links_no_download_and_no_answers_
     expect(page.locator(".st-key-controls").get_by_role("button", name="Hide my screen")).to_be_visible()
     expect(page.get_by_role("img", name="Square code (QR code) that opens these results")).to_be_visible()
     expect(page.locator("[data-testid='stMainMenu'], [data-testid='stToolbarActions'] button")).to_have_count(0)
-    expect(page.locator("[data-testid='stDownloadButton']")).to_have_count(0)
+    expect(page.locator("[data-testid='stDownloadButton'], [class*='st-key-print_action']")).to_have_count(0)
     expect(page.locator("[data-testid='stCode']")).to_have_count(0)
     assert PUBLIC not in body_text(page), "the share link is not shown as text on a tablet"
     outside = page.evaluate("""() => [...document.querySelectorAll('a[href]')]
