@@ -99,7 +99,8 @@ def untouched(home: bool) -> bool:
     """The start screen exactly as the next person should find it."""
     ss = st.session_state
     return (home and ss.get("step", state.START) == state.START and not ss.get("notes") and not ss.get(HIDDEN)
-            and ss.get("text_size") in (None, "normal") and ss.get("lang") in (None, "en"))
+            and ss.get("text_size") in (None, "normal") and ss.get("listen_speed") in (None, "normal")
+            and ss.get("lang") in (None, "en"))
 
 
 def hide_button() -> None:

@@ -30,7 +30,7 @@ from . import state
 from .text import active, t
 
 RATES = {"normal": 1.0, "slower": 0.8}
-SPEED_KEY = "listen_speed"  # a widget key with the generation: Start over goes back to normal
+SPEED_KEY = "listen_speed"  # kept in the session like the text size (components/state.py SETTINGS)
 
 _CSS = """<style>
 /* Read aloud: the Listen, Pause and Stop buttons, and the part being read. */
@@ -208,10 +208,14 @@ def speed() -> str:
 
 
 def speed_control() -> None:
-    """Normal or slower reading, for this session only (in the settings, beside the text size)."""
+    """Normal or slower reading, for this session only (in the settings, beside the text size).
+    Like the text size, the same person's Start over keeps it; the kiosk reset forgets it."""
     names = t("listen.speed_names")
-    st.segmented_control(t("listen.speed"), options=list(RATES), format_func=lambda k: names[k], default="normal",
-                         key=state.key(SPEED_KEY), required=True, help=None)
+    wkey = state.key(SPEED_KEY)
+    chosen = st.session_state.get(SPEED_KEY, "normal")
+    st.segmented_control(t("listen.speed"), options=list(RATES), format_func=lambda k: names[k],
+                         default=chosen if chosen in RATES else "normal", key=wkey, required=True, help=None,
+                         on_change=state.remember, args=(SPEED_KEY, wkey))
 
 
 def install(page: str, kb: KnowledgeBase) -> None:

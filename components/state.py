@@ -20,7 +20,7 @@ from .text import forget_language
 STEPS = ("sex", "hr", "her2", "sites", "more")
 START, RESULTS = "start", "results"
 # How the person reads, not what they answered: kept when the same person starts again.
-SETTINGS = ("lang", "text_size")
+SETTINGS = ("lang", "text_size", "listen_speed")
 
 
 def blank_answers() -> dict[str, Any]:
@@ -58,7 +58,7 @@ def key(name: str) -> str:
 def start_over(keep_settings: bool = True) -> None:
     """Forget every answer and note; fresh widgets on the next run.
 
-    The person who taps Start over keeps their language and text size; the kiosk reset for
+    The person who taps Start over keeps their language, text size and reading speed; the kiosk reset for
     the next person passes ``keep_settings=False`` and the screen goes back to the defaults.
     """
     gen = st.session_state.get("generation", 0) + 1
@@ -72,6 +72,11 @@ def start_over(keep_settings: bool = True) -> None:
     st.session_state["notes"] = []
     st.query_params.clear()
     forget_language()
+
+
+def remember(setting: str, widget_key: str) -> None:
+    """Copy a setting's widget value into the session, where the same person's Start over keeps it."""
+    st.session_state[setting] = st.session_state.get(widget_key)
 
 
 def needs_sex() -> bool:

@@ -208,12 +208,9 @@ def text_size_control() -> None:
     choice = st.segmented_control(
         t("app.text_size"), options=list(SIZES), format_func=lambda k: labels[k],
         default=chosen if chosen in SIZES else "normal", key=wkey, help=None, label_visibility="visible",
-        required=True, on_change=_store_size, args=(wkey,),
+        required=True, on_change=state.remember, args=("text_size", wkey),
     )
     px = SIZES.get(choice or "normal", 20)
     if px != SIZES["normal"]:
         st.html(f"<style>html {{ font-size: {int(px)}px !important; }}</style>")
 
-
-def _store_size(widget_key: str) -> None:
-    st.session_state["text_size"] = st.session_state.get(widget_key) or "normal"

@@ -182,10 +182,11 @@ def test_start_over_asks_in_spanish_keeps_the_language_and_clears_the_answers():
 def test_the_kiosk_reset_for_the_next_person_goes_back_to_english():
     at = AppTest.from_function(_reset_for_next_person)
     at.session_state["lang"] = "es"
+    at.session_state["listen_speed"] = "slower"
     at.session_state["generation"] = 3
     at.run()
     assert not at.exception
-    assert "lang" not in at.session_state
+    assert "lang" not in at.session_state and "listen_speed" not in at.session_state
     assert at.session_state["generation"] == 4
 
 
