@@ -80,7 +80,13 @@ def tap_size(page, label: str, heading: str) -> dict:
     button = page.get_by_test_id("stButtonGroup").locator("button").filter(
         has_text=re.compile(f"^{re.escape(label)}$")).first
     if not button.is_visible():  # the text size sits behind the settings button (app and floor alike)
-        page.locator("[data-testid='stPopover'] button:visible").first.click()  # the Menu is hidden on wide screens
+        for popover in page.locator("[data-testid='stPopover'] button:visible").all():  # the Menu is one too
+            popover.click()
+            try:
+                button.wait_for(state="visible", timeout=3_000)
+                break
+            except Exception:  # not this one: close it and try the next
+                page.keyboard.press("Escape")
         button.wait_for(state="visible")
     button.click()
     try:

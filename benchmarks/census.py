@@ -108,6 +108,8 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
                 "bytes": sizes.pop(0) if sizes else 1000}
     if kind == "link_button":  # the app's own page behind it is its work; the floor links to a fixed one
         return {"t": "link_button", "label": proto.label, "icon": proto.icon, "type": proto.type}
+    if kind == "page_link":  # the floor draws a link with the same words to a fixed local address
+        return {"t": "page_link", "label": proto.label}
     if kind == "checkbox":
         return {"t": "checkbox", "label": scramble(proto.label), "value": proto.default}
     if kind == "text_input":

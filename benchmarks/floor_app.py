@@ -61,6 +61,8 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
         elif kind == "link_button":
             st.link_button(n["label"], "media/floor.html", icon=n["icon"] or None, type=n["type"] or "secondary",
                            key=key)
+        elif kind == "page_link":
+            st.page_link("http://localhost/", label=n["label"])  # a local address, never opened
         elif kind == "checkbox":
             st.checkbox(n["label"], value=n["value"], key=key)
         elif kind == "text_input":
