@@ -72,7 +72,9 @@ def test_phone_back_and_forward_move_through_the_questions_and_keep_the_answers(
     at_question(page, 3)
     expect(page.get_by_role("radio", name="Low", exact=True)).to_be_checked()
     page.go_back()
+    at_question(page, 2)
     page.go_back()
+    at_question(page, 1)
     page.go_back()  # before the first question: the start screen, still in the app
     expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible(timeout=15_000)
     page.go_forward()
