@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--her2", choices=HER2_VALUES, default="unknown", help="HER2 status")
     ex.add_argument("--site", choices=SITE_VALUES, action="append", default=[], help="a site of spread (repeatable)")
     ex.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
-    ex.add_argument("--sex", choices=SEX_VALUES, default="female")
+    ex.add_argument("--sex", choices=SEX_VALUES, required=True,
+                    help="who the information is for; never assumed, as in the app")
     ex.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE",
                     help=f"a test result (repeatable); NAME: {', '.join(MARKERS)}; VALUE: {', '.join(MARKER_VALUES)}")
     ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
@@ -52,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     mx = commands.add_parser("matrix", help="every HR x HER2 subtype against every option class")
     mx.add_argument("--site", choices=SITE_VALUES, action="append", default=[], help="a site of spread (repeatable)")
     mx.add_argument("--menopause", choices=MENOPAUSE_VALUES, default="unknown")
-    mx.add_argument("--sex", choices=SEX_VALUES, default="female")
+    mx.add_argument("--sex", choices=SEX_VALUES, default="female",
+                    help="a teaching filter (default: female); the CSV names it in its first rows")
     mx.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE")
     mx.add_argument("--csv", action="store_true",
                     help="print CSV in words, with the filters, content version and date in its first rows")

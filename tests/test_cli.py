@@ -89,6 +89,13 @@ def test_bad_value_exits_2_naming_flag_and_allowed_values(args, flag, allowed):
     assert allowed in proc.stderr
 
 
+def test_explain_asks_who_the_information_is_for_instead_of_assuming():
+    proc = run("explain", "--hr", "positive", "--her2", "zero")
+    assert proc.returncode == 2
+    assert "the following arguments are required: --sex" in proc.stderr
+    assert proc.stdout == ""
+
+
 def test_validate_ok():
     proc = run("validate")
     assert proc.returncode == 0, proc.stdout

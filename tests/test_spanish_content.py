@@ -273,9 +273,10 @@ def test_fever_threshold_is_kept_in_both_units(kb_es):
 # ---- 4. the command line in Spanish -----------------------------------------------------------
 
 PROFILES = [
-    ["--hr", "positive", "--her2", "low", "--site", "bone"],
-    ["--hr", "negative", "--her2", "zero", "--site", "brain", "--site", "lung", "--marker", "pdl1=positive"],
-    ["--hr", "positive", "--her2", "positive", "--site", "liver", "--menopause", "pre"],
+    ["--sex", "female", "--hr", "positive", "--her2", "low", "--site", "bone"],
+    ["--sex", "female", "--hr", "negative", "--her2", "zero", "--site", "brain", "--site", "lung", "--marker",
+     "pdl1=positive"],
+    ["--sex", "female", "--hr", "positive", "--her2", "positive", "--site", "liver", "--menopause", "pre"],
     ["--sex", "male", "--hr", "positive", "--her2", "zero", "--site", "lymph_nodes", "--marker", "esr1=positive"],
 ]
 

@@ -152,13 +152,13 @@ def _cli(*args: str) -> bytes:
 
 
 def _version() -> str:
-    return json.loads(_cli("explain", "--json"))["knowledge_version"]
+    return json.loads(_cli("explain", "--json", "--sex", "female"))["knowledge_version"]
 
 
 def _explain(*args: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """``explain --json`` for one profile: option id -> (class, status, depends_on)."""
     return {o["id"]: (o["class"], o["status"], tuple(o["depends_on"]))
-            for o in json.loads(_cli("explain", "--json", *args))["options"]}
+            for o in json.loads(_cli("explain", "--json", "--sex", "female", *args))["options"]}
 
 
 CELL_WORDS = {"applies": "✓ used", "none": "— not used"}
