@@ -49,7 +49,12 @@
     }
     const here = history.state && history.state.explainer;
     const entry = {...(history.state || {}), explainer: {step, gen}};
-    if (!here) {
+    if (!here && step === 1) {
+      // Start was tapped before the start screen was recorded (a slow device): record it now,
+      // so Back from the first question still goes to the start screen, not out of the app.
+      history.replaceState({...entry, explainer: {step: 0, gen}}, '');
+      history.pushState({explainer: {step, gen}}, '');
+    } else if (!here) {
       history.replaceState(entry, '');
     } else if (here.step !== step || here.gen !== gen) {
       history.pushState({explainer: {step, gen}}, '');
