@@ -42,6 +42,38 @@ def tap(page: Page, name: str, role: str = "button") -> None:
     ready(page)
 
 
+def pick_setting(page: Page, name: str, timeout: float | None = None) -> None:
+    """Open the settings, choose an option by its name, and close the settings again.
+
+    The first option of that name is taken: the text size comes before the reading speed,
+    which also has a "Normal".
+    """
+    page.locator(".st-key-settings button").first.click()
+    option = page.get_by_role("radio", name=name, exact=True).first
+    option.check(force=True)
+    expect(option).to_be_checked()
+    ready(page, timeout)
+    close_settings(page)
+
+
+def close_settings(page: Page) -> None:
+    """Close an open settings or Menu popover with Escape, as a person would, and make sure it closed.
+
+    An Escape pressed while the page is still redrawing after the choice can go unheard, so it
+    is pressed again until the popover has gone.
+    """
+    body = page.locator("[data-testid='stPopoverBody']")
+    for attempt in range(3):
+        page.keyboard.press("Escape")
+        try:
+            expect(body).to_have_count(0, timeout=3000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
+            ready(page)
+
+
 def choose(page: Page, label: str) -> None:
     """Tap a radio answer and wait until the app has taken it.
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from browser_helpers import assert_accessible, choose, open_settings, ready, shot
+from browser_helpers import assert_accessible, choose, close_settings, open_settings, pick_setting, ready, shot
 from knowledge import explain
 from knowledge.profile import Profile
 
@@ -196,16 +196,13 @@ def test_a_voice_that_arrives_after_the_tap_is_used(app_server, make_page):
 def test_slower_reading_speed_lowers_the_rate(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, QUERY)
-    open_settings(page)
-    page.get_by_role("radio", name="Slower", exact=True).check(force=True)
-    ready(page)
-    page.keyboard.press("Escape")
+    pick_setting(page, "Slower")
     assert {u["rate"] for u in listen(page, "Listen: Bones")} == {0.8}
     page.evaluate("window.__speech.finishAll()")
     open_settings(page)
     page.get_by_role("radio", name="Normal", exact=True).last.check(force=True)
     ready(page)
-    page.keyboard.press("Escape")
+    close_settings(page)
     assert {u["rate"] for u in listen(page, "Listen: Bones")} == {1}
 
 

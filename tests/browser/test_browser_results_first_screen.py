@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import assert_accessible, ready, shot
+from browser_helpers import assert_accessible, pick_setting, ready, shot
 
 PROFILES = {
     "hr-positive-her2-low": "?hr=positive&her2=low&site=bone&site=liver&sex=female",
@@ -84,10 +84,7 @@ def test_at_larger_text_the_order_stays_meaning_then_help_then_treatments(app_se
                                                                           viewport):
     base, _ = app_server
     page = open_results(make_page, base, viewport, "hr-positive-her2-low")
-    page.locator(".st-key-settings button").first.click()
-    page.get_by_role("radio", name=size_label, exact=True).check(force=True)
-    ready(page)
-    page.keyboard.press("Escape")
+    pick_setting(page, size_label)
     w = WORDS["en"]
     in_first_screen(page, w["heading"])
     _in_reading_order(page, [w["aims"], w["first"], w["help"], w["treatments"]])

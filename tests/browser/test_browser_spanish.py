@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from browser_helpers import assert_accessible, choose, ready, shot, tap, tap_places
+from browser_helpers import assert_accessible, choose, close_settings, ready, shot, tap, tap_places
 
 ROOT = Path(__file__).resolve().parents[2]
 ES_SIZES = ("tablet-landscape", "phone")  # 1024x768 and 390x844
@@ -87,7 +87,7 @@ def switch_language(page: Page, name: str, code: str) -> None:
     choice.click()
     expect(page.locator("html")).to_have_attribute("lang", code)
     ready(page)
-    page.keyboard.press("Escape")  # close the settings again, as a person would
+    close_settings(page)  # as a person would
 
 
 def check_screen(page: Page, where: str) -> None:

@@ -27,7 +27,7 @@ import segno
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from browser_helpers import ready
+from browser_helpers import pick_setting, ready
 from components import printable, share
 from components.state import blank_answers
 from components.text import t
@@ -230,12 +230,7 @@ def test_spanish_at_largest_prints_larger_and_all_in_spanish(app_server, make_pa
     base, _ = app_server
     page = make_page("tablet-portrait")
     open_results(page, base + "/" + MARIA + "&lang=es")
-    page.locator(".st-key-settings button").first.click()
-    largest = page.get_by_role("radio", name=t("app.text_size_names.largest", "es"), exact=True)
-    largest.click()
-    expect(largest).to_be_checked()
-    ready(page)
-    page.keyboard.press("Escape")
+    pick_setting(page, t("app.text_size_names.largest", "es"))
     with page.context.expect_page() as opened:
         page.get_by_role("link", name="Abrir mi resumen para imprimir").first.click()
     summary = opened.value

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, choose, open_settings, ready, shot
+from browser_helpers import audit, choose, pick_setting, ready, shot
 from tests.servers import free_port, streamlit_server
 from tests.test_kiosk_faults import FAULTS, UNAVAILABLE, broken_copy
 from tests.test_kiosk_fuzz import MARK, hostile_queries, query_string
@@ -114,10 +114,7 @@ def test_kiosk_results_have_no_menu_no_outside_links_no_download_and_no_answers_
 def test_idle_warning_counts_down_still_here_keeps_answers_then_everything_resets(kiosk_server, make_page):
     base, _ = kiosk_server
     page = open_kiosk(make_page, base)
-    open_settings(page)  # text size sits behind the settings button
-    page.get_by_role("radio", name="Largest", exact=True).check(force=True)
-    ready(page)
-    page.keyboard.press("Escape")
+    pick_setting(page, "Largest")  # text size sits behind the settings button
     paragraph = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").first
     expect(paragraph).to_have_css("font-size", "28px")
     answer_by_tapping(page)

@@ -11,7 +11,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, audit, choose, open_by_touch, ready, shot
+from browser_helpers import SHOTS, audit, choose, open_by_touch, pick_setting, ready, shot
 from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45",
@@ -78,10 +78,7 @@ def to_results(page: Page, words: dict) -> None:
 
 
 def set_largest(page: Page, words: dict) -> None:
-    page.locator(".st-key-settings button").first.tap()
-    page.get_by_role("radio", name=words["largest"], exact=True).check(force=True)
-    ready(page)
-    page.keyboard.press("Escape")
+    pick_setting(page, words["largest"])
     expect(page.locator("html")).to_have_css("font-size", "28px")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, choose, ready
+from browser_helpers import SHOTS, choose, pick_setting, ready
 from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
@@ -98,11 +98,7 @@ def test_no_control_overlaps_another_on_any_screen(mode, size, text_size, kiosk_
         expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(
             timeout=30_000)
         ready(page, SLOW)
-        page.locator(".st-key-settings button").first.click()
-        # The text size comes first in the settings; the reading speed also has a "Normal".
-        page.get_by_role("radio", name=TEXT_SIZES[text_size][lang == "es"], exact=True).first.check(force=True)
-        ready(page, SLOW)
-        page.keyboard.press("Escape")
+        pick_setting(page, TEXT_SIZES[text_size][lang == "es"], SLOW)
         where = f"{mode}, {size}, {text_size}, {lang}"
         check(page, f"start screen ({where})")
         tap(page, words["start"])
