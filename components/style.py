@@ -86,7 +86,11 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Urgent signs stand apart. */
 .st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
-.block-container { padding-top: 3.75rem; max-width: 52rem; }  /* clear of the fixed header */
+/* The app draws its own top row (page links or Menu, settings, Start over), so Streamlit's empty
+   top bar goes on every screen and the row takes its place: on a tablet at Largest text the bar
+   and the room kept for it took a tenth of the screen above the first words. */
+header[data-testid="stHeader"] { display: none; }
+.block-container { padding-top: 1rem; max-width: 52rem; }
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
@@ -113,9 +117,6 @@ h1[tabindex="-1"]:focus { outline: none; }
   .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
   .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
   .st-key-showing_for { flex-wrap: nowrap !important; }
-  /* The app draws its own top row (Menu, settings, Start over), so Streamlit's empty top bar
-     goes and the row takes its place. */
-  header[data-testid="stHeader"] { display: none; }
   .block-container { padding-top: .4rem !important; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
   .first-option { margin: .15rem 0; }

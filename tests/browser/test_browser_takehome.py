@@ -185,12 +185,14 @@ def test_the_page_opens_from_the_app_with_a_print_button_and_keeps_what_was_type
         page.get_by_text(questions[4], exact=True).click()  # tick a fifth
         expect(page.get_by_role("checkbox", name=questions[4])).to_be_checked()
         ready(page)
+        link = page.get_by_role("link", name="Open my summary to print").first
+        before = link.get_attribute("href")
         box = page.get_by_label("Add a question of your own (optional)")
         box.fill(OWN)
         box.press("Enter")
+        expect(link).not_to_have_attribute("href", before)  # the page now holds the typed question
         ready(page)
 
-        link = page.get_by_role("link", name="Open my summary to print").first
         with context.expect_page() as opened:
             link.click()
         summary = opened.value
