@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from components import (content_check, idle, language, listen, navigation, notes, settings, start_over, state,
-                        style, teaching, unavailable)
-from components.knowledge_base import get_knowledge
-from components.text import t
+from components import teaching
+from components.explainer import notes
+from components.kiosk import idle
+from components.shared import (content_check, language, listen, navigation, settings, start_over, state, style,
+                               unavailable)
+from components.shared.knowledge_base import get_knowledge
+from components.shared.text import t
 
 state.init()
 notes.take_link()  # a shared link may carry answers and the language, so it is read first
@@ -20,16 +23,16 @@ if kb is None or not content_check.ok():  # the exact problems are already in th
     st.stop()
 
 idle.mark_active()  # every full run is a tap or a page load
-home = st.Page("components/pages/explainer.py", title=t("app.nav_explainer"), icon="🎗️", default=True)
+home = st.Page("components/explainer/pages/explainer.py", title=t("app.nav_explainer"), icon="🎗️", default=True)
 patient_pages = [
     home,
-    st.Page("components/pages/glossary.py", title=t("app.nav_glossary"), icon="📖", url_path="glossary"),
-    st.Page("components/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
+    st.Page("components/explainer/pages/glossary.py", title=t("app.nav_glossary"), icon="📖", url_path="glossary"),
+    st.Page("components/explainer/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
 ]
 # Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
 # One "For teachers" link; the teaching pages link to each other (see components/teaching).
 pages = patient_pages + ([] if settings.kiosk() else teaching.pages())
-# The app draws its own page links, in the page's flow and the chosen language (components/navigation.py).
+# The app draws its own page links, in the page's flow and the chosen language (components/shared/navigation.py).
 page = st.navigation(pages, position="hidden")
 # One slim row on every screen, so the settings never push the content down: the page links (on a
 # phone, the Menu), text size and language behind one labelled button, Start over during the

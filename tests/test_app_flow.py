@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -10,7 +9,6 @@ from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
 from .apptest_helpers import answer, begin, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
-
 
 
 @pytest.fixture(scope="module")
@@ -209,12 +207,12 @@ def test_text_size_control_is_on_every_screen():
 
 def test_glossary_and_about_pages(kb):
     at = new_app()
-    at.switch_page("components/pages/glossary.py").run()
+    at.switch_page("components/explainer/pages/glossary.py").run()
     assert not at.exception
     shown = texts(at)
     assert all(term.term in shown for term in kb.glossary)
     at.text_input(key="glossary_search__g0").input(kb.glossary[0].term).run()
     assert kb.glossary[0].definition in texts(at)
-    at.switch_page("components/pages/about.py").run()
+    at.switch_page("components/explainer/pages/about.py").run()
     shown = texts(at)
     assert kb.version in shown and kb.meta.baseline in shown and "no money from drug companies" in shown

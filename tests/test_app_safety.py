@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import printable, share
-from components.takehome import qr_svg
+from components.shared import share
+from components.take_home import printable
+from components.take_home.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
 
 from .apptest_helpers import operator_log

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from components import printable
-from components.takehome import qr_svg
+from components.take_home import printable
+from components.take_home.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain
 from knowledge.profile import SITE_VALUES
 
@@ -22,7 +22,7 @@ from .apptest_helpers import answer, begin, click, fresh_caches, gen, new_app, w
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
-TEXT = {lang: yaml.safe_load((ROOT / "components" / f"text_{lang}.yaml").read_text(encoding="utf-8"))
+TEXT = {lang: yaml.safe_load((ROOT / "components" / "shared" / f"text_{lang}.yaml").read_text(encoding="utf-8"))
         for lang in ("en", "es")}
 # Wording the content guide rules out, in its Spanish form.
 UNSAFE_ES = ("usted debe", "le recomendamos", "la mejor opción", "recomendado para usted", "su tratamiento es",
@@ -191,7 +191,7 @@ def test_the_kiosk_reset_for_the_next_person_goes_back_to_english():
 
 
 def _reset_for_next_person():
-    from components import state
+    from components.shared import state
 
     state.start_over(keep_settings=False)
 
@@ -252,14 +252,14 @@ def test_every_question_step_is_spanish(kb_es):
 
 def test_glossary_and_about_in_spanish(kb_es):
     at = switch_language(new_app(), "es")
-    at.switch_page("components/pages/glossary.py").run()
+    at.switch_page("components/explainer/pages/glossary.py").run()
     assert not at.exception
     shown = texts(at)
     assert at.title[0].value == "Palabras explicadas"
     assert all(term.term in shown for term in kb_es.glossary)
     at.text_input(key="glossary_search__g0").input("letrozol").run()
     assert "le-tro-ZOL" in texts(at)
-    at.switch_page("components/pages/about.py").run()
+    at.switch_page("components/explainer/pages/about.py").run()
     shown = texts(at)
     assert at.title[0].value == "Acerca de esta guía"
     assert kb_es.meta.baseline in shown and "No recibe dinero de compañías farmacéuticas" in shown

@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from knowledge.approvals import first_approval_year
+from components.shared.text import t
 from components.teaching import changes, common, export, matrix
 from components.teaching.why import reason
-from components.text import t
 from knowledge import Profile, explain, load_knowledge
+from knowledge.approvals import first_approval_year
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import rule_in_words, subtype_matrix, what_changes, why_and_why_not, with_answer
 

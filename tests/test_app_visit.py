@@ -9,7 +9,7 @@ from html import escape
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from components.visit import FIRST_TICKED, OWN_MAX_CHARS, own_question
+from components.take_home.visit import FIRST_TICKED, OWN_MAX_CHARS, own_question
 from knowledge import Profile, explain, load_knowledge
 
 from .apptest_helpers import click, fresh_caches, gen, new_app  # noqa: F401 (autouse fixture)

@@ -25,7 +25,7 @@ def fresh_caches(monkeypatch):
 
 
 def about_text(at: AppTest) -> str:
-    at.switch_page("components/pages/about.py").run()
+    at.switch_page("components/explainer/pages/about.py").run()
     assert not at.exception
     return "\n".join(str(m.value) for m in at.markdown)
 

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from components import body_picture, icon_shapes
-from components.icons import WAYS, how_given, icon, icon_names, icon_svg
+from components.explainer import body_picture
+from components.shared import icon_shapes
+from components.shared.icons import WAYS, how_given, icon, icon_names, icon_svg
 from knowledge import load_knowledge
 from knowledge.profile import SITE_VALUES
 from knowledge.schema import OPTION_CLASSES

@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import idle, settings, share
-from components.state import blank_answers
+from components.kiosk import idle
+from components.shared import settings, share
+from components.shared.state import blank_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -166,13 +167,13 @@ def test_kiosk_never_writes_answers_into_the_address(kiosk):
 
 def test_kiosk_about_page_lists_sources_as_text(kiosk):
     at = new_app()
-    at.switch_page("components/pages/about.py").run()
+    at.switch_page("components/explainer/pages/about.py").run()
     assert not at.exception
     assert "Sources" in [h.value for h in at.header]
     assert not re.search(r"\]\(https?://", all_markdown(at))
 
 
-@pytest.mark.parametrize("page", [None, "components/pages/glossary.py", "components/pages/about.py"])
+@pytest.mark.parametrize("page", [None, "components/explainer/pages/glossary.py", "components/explainer/pages/about.py"])
 def test_start_over_and_hide_my_screen_are_on_every_kiosk_screen(kiosk, page):
     at = new_app()
     if page:
@@ -228,7 +229,7 @@ def test_only_the_idle_reset_for_the_next_person_goes_back_to_the_defaults():
 def _reset_after_settings_and_answers():
     import streamlit as st
 
-    from components import idle
+    from components.kiosk import idle
 
     st.session_state.update(lang="es", text_size="largest", generation=3, hide_screen=True)
     idle.reset_for_next_person()
@@ -236,7 +237,7 @@ def _reset_after_settings_and_answers():
 
 def test_kiosk_start_over_from_another_page_returns_to_the_start_screen(kiosk):
     at = new_app()
-    at.switch_page("components/pages/glossary.py").run()
+    at.switch_page("components/explainer/pages/glossary.py").run()
     click(at, "start_over_top")
     confirm(at)
     assert not at.exception
@@ -269,7 +270,7 @@ def test_a_hidden_start_screen_is_not_left_hidden_for_the_next_person():
 def _hidden_start_is_touched():
     import streamlit as st
 
-    from components import idle
+    from components.kiosk import idle
 
     st.session_state["hide_screen"] = True
     st.session_state["touched"] = not idle.untouched(True)

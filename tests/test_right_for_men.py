@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from components import printable, share
-from components.state import blank_answers
+from components.shared import share
+from components.shared.state import blank_answers
+from components.take_home import printable
 from knowledge import explain, lines_for, load_knowledge
 from knowledge.profile import HER2_VALUES, HR_VALUES, MARKERS, SITE_VALUES, Profile
 

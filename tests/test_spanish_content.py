@@ -314,7 +314,7 @@ def test_command_line_gives_the_same_result_in_spanish(args, drug_spelling):
 
 
 def test_command_line_shows_spanish_drug_spellings():
-    es = _explain(["--hr", "positive", "--her2", "low", "--site", "bone"], "es")
+    es = _explain(["--sex", "female", "--hr", "positive", "--her2", "low", "--site", "bone"], "es")
     drugs = {d for o in es["options"] for d in o["drugs"]}
     assert {"letrozol", "trastuzumab deruxtecán", "ácido zoledrónico", "tamoxifeno"} <= drugs
     assert not {"letrozole", "trastuzumab deruxtecan", "zoledronic acid", "tamoxifen"} & drugs

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..text import t
+from ..shared.text import t
 
 # (file in pages/, title key, icon, url path); the first is the one link in the page list,
 # the others are reached from the teaching menu on every teaching page.

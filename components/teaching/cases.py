@@ -1,6 +1,6 @@
 """Case library: every teaching vignette, what the explainer shows for it (live), and one tap to open it.
 
-Opening a case goes through the share link's reader (:func:`components.share.parse`), so a
+Opening a case goes through the share link's reader (:func:`components.shared.share.parse`), so a
 case fills in the explainer's answers exactly as a shared link with the same answers would.
 """
 
@@ -13,12 +13,12 @@ import streamlit as st
 from knowledge import CONDITIONAL, KnowledgeBase, Profile, explain, waiting_on
 from knowledge.schema import Vignette
 
-from .. import share, state
-from ..summary import answer_words, place_words
-from ..text import t
+from ..shared import share, state
+from ..shared.summary import answer_words, place_words
+from ..shared.text import t
 from . import common
 
-EXPLAINER = "components/pages/explainer.py"
+EXPLAINER = "components/explainer/pages/explainer.py"
 
 
 def case_params(vignette: Vignette) -> dict[str, list[str]]:

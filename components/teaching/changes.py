@@ -14,7 +14,7 @@ from knowledge.engine import HIDDEN
 from knowledge.profile import CONDITION_FIELDS, MARKERS, SITE_VALUES
 from knowledge.teaching import Change, rule_in_words, what_changes, why_and_why_not, with_answer
 
-from ..text import t
+from ..shared.text import t
 from . import common, why
 
 FIELDS = ("her2", "hr", "menopause", "sex", "site", *MARKERS)

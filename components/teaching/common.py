@@ -6,12 +6,13 @@ import streamlit as st
 
 from knowledge import KnowledgeBase, Profile
 from knowledge.engine import CARE_TEAM
-from knowledge.profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
+from knowledge.profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES,
+                               SITE_VALUES, UNKNOWN)
 from knowledge.schema import Source
 from knowledge.teaching import subtype_key
 
-from .. import settings
-from ..text import LANGUAGE, t
+from ..shared import settings
+from ..shared.text import LANGUAGE, t
 
 # Status mark shown next to every status word, so no meaning rests on colour alone.
 MARK = {"applies": "✓", "conditional": "?", "hidden": "—"}

@@ -11,7 +11,7 @@ import streamlit as st
 from knowledge import KnowledgeBase, Profile
 from knowledge.teaching import PRESETS, compare, differs, subtype_key, why_and_why_not
 
-from ..text import t
+from ..shared.text import t
 from . import common, table, why
 
 CUSTOM = "custom"

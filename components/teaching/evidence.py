@@ -10,7 +10,7 @@ from knowledge import KnowledgeBase
 from knowledge.approvals import approval_sentences, approval_sources, checked_sentence, first_approval_year
 from knowledge.schema import OPTION_CLASSES, Option
 
-from ..text import t
+from ..shared.text import t
 from . import common, table
 
 

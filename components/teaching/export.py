@@ -17,7 +17,7 @@ import io
 from knowledge import KnowledgeBase
 from knowledge.schema import OPTION_CLASSES
 
-from ..text import t
+from ..shared.text import t
 from . import common
 
 

@@ -18,7 +18,7 @@ from knowledge.profile import MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import matrix_csv, subtype_matrix
 
-from ..text import active, t
+from ..shared.text import active, t
 from . import common, export, table
 
 

@@ -12,8 +12,8 @@ from knowledge import KnowledgeBase
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import rule_in_words
 
-from ..icons import icon
-from ..text import t
+from ..shared.icons import icon
+from ..shared.text import t
 from . import common
 
 

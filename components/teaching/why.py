@@ -8,7 +8,7 @@ from knowledge import KnowledgeBase, Profile
 from knowledge.engine import APPLIES, CONDITIONAL, HIDDEN
 from knowledge.teaching import Verdict, why_and_why_not
 
-from ..text import t
+from ..shared.text import t
 from . import common
 
 STATUSES = (APPLIES, CONDITIONAL, HIDDEN)

@@ -18,7 +18,7 @@ from knowledge.profile import Profile
 
 HERE = Path(__file__).resolve().parent
 STUB = HERE / "speech_stub.js"
-TEXT = {lang: yaml.safe_load((HERE.parents[1] / "components" / f"text_{lang}.yaml").read_text(encoding="utf-8"))[lang]
+TEXT = {lang: yaml.safe_load((HERE.parents[1] / "components" / "shared" / f"text_{lang}.yaml").read_text(encoding="utf-8"))[lang]
         for lang in ("en", "es")}
 QUERY = "?hr=positive&her2=low&site=bone&site=liver&sex=female"
 VOICE = {"en": "Test English", "es": "Test Spanish"}

@@ -27,8 +27,8 @@ def _leaves(node) -> list[str]:
 def _english_ui() -> tuple[set[str], set[str]]:
     """English UI phrases and single words (from text_en.yaml, Streamlit's own words included)
     that must not show on a Spanish screen; anything the Spanish file also uses is allowed."""
-    en = _leaves(yaml.safe_load((ROOT / "components" / "text_en.yaml").read_text(encoding="utf-8"))["en"])
-    es = set(_leaves(yaml.safe_load((ROOT / "components" / "text_es.yaml").read_text(encoding="utf-8"))["es"]))
+    en = _leaves(yaml.safe_load((ROOT / "components" / "shared" / "text_en.yaml").read_text(encoding="utf-8"))["en"])
+    es = set(_leaves(yaml.safe_load((ROOT / "components" / "shared" / "text_es.yaml").read_text(encoding="utf-8"))["es"]))
     phrases, words = set(), set()
     for value in en:
         plain = re.sub(r"\{\w+\}", "", value).strip(" .:…()\"")

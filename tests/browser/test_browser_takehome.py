@@ -24,16 +24,17 @@ from pathlib import Path
 
 import pytest
 import segno
+from browser_helpers import pick_setting, ready
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
-
-from browser_helpers import pick_setting, ready
-from components import printable, share
-from components.state import blank_answers
-from components.text import t
-from components.visit import FIRST_TICKED, Visit
-from knowledge import Profile, explain, load_knowledge, tier_headings
 from test_browser_spanish import stray_english
+
+from components.shared import share
+from components.shared.state import blank_answers
+from components.shared.text import t
+from components.take_home import printable
+from components.take_home.visit import FIRST_TICKED, Visit
+from knowledge import Profile, explain, load_knowledge, tier_headings
 from tests.servers import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]

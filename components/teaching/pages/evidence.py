@@ -1,6 +1,6 @@
 """Teaching page: see components/teaching/evidence.py."""
 
-from components.knowledge_base import get_knowledge
+from components.shared.knowledge_base import get_knowledge
 from components.teaching import evidence
 
 evidence.render(get_knowledge())

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from components.shared.text import t
 from components.teaching import PAGES, common, page_path
-from components.text import t
 
 common.header("teaching.nav_section", "teaching.home_intro")
 for file, title, icon, _ in PAGES[1:]:

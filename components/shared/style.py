@@ -124,7 +124,7 @@ h1[tabindex="-1"]:focus { outline: none; }
   [data-testid="stMain"] p, [data-testid="stMain"] li { line-height: 1.45; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
 }
-/* Page links and the Menu (components/navigation.py): in the page's flow, links at least 48px
+/* Page links and the Menu (components/shared/navigation.py): in the page's flow, links at least 48px
    tall; a row of links on wider screens, the labelled Menu button on a phone. */
 [data-testid="stPageLink"] a { min-height: 48px; align-items: center; }
 [data-testid="stPageLink"] p { font-size: 1rem !important; }

@@ -3,7 +3,7 @@
 ``icon_svg(name, label, size_px)`` draws one of the app's icons as an inline SVG string. The
 names are the 17 kinds of treatment (knowledge.schema.OPTION_CLASSES), the ways a treatment
 is given (WAYS) and the places of spread (knowledge.profile.SITE_VALUES). The drawing comes
-only from the fixed shapes in :mod:`components.icon_shapes`; the only outside text is the
+only from the fixed shapes in :mod:`components.shared.icon_shapes`; the only outside text is the
 label, which is escaped. ``how_given(option)`` says which way an option is given.
 
 ``icon(option_class)`` is the older emoji per kind of treatment, still used in headings.
@@ -12,7 +12,6 @@ label, which is escaped. ``how_given(option)`` says which way an option is given
 from __future__ import annotations
 
 import functools
-
 from html import escape
 from typing import Any
 

@@ -12,9 +12,9 @@ from knowledge import CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_f
 from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
 from knowledge.engine import shows_research
 
-from . import glossary_terms, listen, settings
-from .icons import how_given, icon_svg
-from .text import t
+from ..shared import glossary_terms, listen, settings
+from ..shared.icons import how_given, icon_svg
+from ..shared.text import t
 
 
 def anchor(option_id: str) -> str:

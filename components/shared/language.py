@@ -1,7 +1,7 @@
 """The language of the session: the switch, the language a link carries, and ``<html lang>``.
 
-The choice lives in ``st.session_state["lang"]`` (read by :func:`components.text.active`
-and :func:`components.knowledge_base.get_knowledge`). The switch is a widget whose key
+The choice lives in ``st.session_state["lang"]`` (read by :func:`components.shared.text.active`
+and :func:`components.shared.knowledge_base.get_knowledge`). The switch is a widget whose key
 carries the generation number like every other widget; its value is copied into the
 session on change. "Start over" keeps the language: the same person is starting again,
 and a Spanish reader should not be dropped back into English. The kiosk reset for the

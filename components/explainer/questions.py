@@ -7,11 +7,12 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
-from . import body_picture, listen, report_picture, state, svg
+from ..shared import listen, state, svg
+from ..shared.knowledge_base import get_knowledge
+from ..shared.summary import asks_menopause
+from ..shared.text import t
+from . import body_picture, report_picture
 from .notes import show_notes
-from .summary import asks_menopause
-from .knowledge_base import get_knowledge
-from .text import t
 
 # Glossary words worth showing next to a question, when the content defines them. The HER2 step
 # shows none: each answer's own caption already says what it means, once.

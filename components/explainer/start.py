@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import language, state
+from ..shared import language, state
+from ..shared.text import t
 from .notes import show_notes
-from .text import t
 
 
 def render() -> None:

@@ -12,7 +12,7 @@ from html import escape
 
 import streamlit as st
 
-from .text import t
+from ..shared.text import t
 
 CSS = """
 <style>

@@ -20,13 +20,15 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from . import listen, option_card, settings, sites, state, takehome, visit
-from .grouping import GROUPS, group
-from .icons import how_given, icon_svg
+from ..shared import listen, settings, state
+from ..shared.grouping import GROUPS, group
+from ..shared.icons import how_given, icon_svg
+from ..shared.summary import answer_words, place_words
+from ..shared.text import t
+from ..take_home import takehome, visit
+from ..take_home.printable import first_sentence
+from . import option_card, sites
 from .notes import show_notes
-from .printable import first_sentence
-from .summary import answer_words, place_words
-from .text import t
 
 CLINIC_PHONE_ENV = "EXPLAINER_CLINIC_PHONE"
 FIRST_SCREEN_OPTIONS = 3  # at most this many names under "often one of the first treatments"

@@ -30,7 +30,7 @@ from . import state
 from .text import active, t
 
 RATES = {"normal": 1.0, "slower": 0.8}
-SPEED_KEY = "listen_speed"  # kept in the session like the text size (components/state.py SETTINGS)
+SPEED_KEY = "listen_speed"  # kept in the session like the text size (components/shared/state.py SETTINGS)
 
 _CSS = """<style>
 /* Read aloud: the Listen, Pause and Stop buttons, and the part being read. */

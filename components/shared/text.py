@@ -2,7 +2,7 @@
 
 Every file holds one top-level key, its language code, with the same keys and the same
 ``{placeholders}`` as English (a test checks both). ``t()`` answers in the language the
-person chose for this session (see :mod:`components.language`), or in ``lang`` if given.
+person chose for this session (see :mod:`components.shared.language`), or in ``lang`` if given.
 """
 
 from __future__ import annotations

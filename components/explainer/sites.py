@@ -8,8 +8,9 @@ from knowledge import Explanation, KnowledgeBase, tier_headings
 from knowledge.approvals import date_words
 from knowledge.schema import UrgentSigns
 
-from . import body_picture, glossary_terms, listen, svg
-from .text import t
+from ..shared import glossary_terms, listen, svg
+from ..shared.text import t
+from . import body_picture
 
 
 def render(explanation: Explanation, kb: KnowledgeBase) -> None:

@@ -25,8 +25,9 @@ from streamlit import runtime
 
 from knowledge import Explanation, KnowledgeBase
 
-from . import listen, printable, settings, share, state, style, svg, visit
-from .text import t
+from ..shared import listen, settings, share, state, style, svg
+from ..shared.text import t
+from . import printable, visit
 
 QR_KEY = "_qr_drawing"
 NONCE_KEY = "_printout_nonce"

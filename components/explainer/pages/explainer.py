@@ -1,7 +1,8 @@
 """Page: the explainer flow (start, questions, results)."""
 
-from components import navigation, questions, results, start, start_over, state
-from components.knowledge_base import get_knowledge
+from components.explainer import questions, results, start
+from components.shared import navigation, start_over, state
+from components.shared.knowledge_base import get_knowledge
 
 kb = get_knowledge()
 if state.step() == state.RESULTS and state.needs_sex():

@@ -2,7 +2,7 @@
 
 "Start again? This clears your answers." with "Clear my answers" and "Go back". Confirmed, it
 clears every answer and note; the same person keeps the text size and language. Only the
-kiosk's idle reset for the next person goes back to the defaults (components/idle.py).
+kiosk's idle reset for the next person goes back to the defaults (components/kiosk/idle.py).
 """
 
 from __future__ import annotations

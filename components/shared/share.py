@@ -3,7 +3,7 @@
 The link carries the answers and nothing more, e.g.
 ``?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&esr1=positive``,
 plus ``lang=es`` when the person chose a language other than English (read by
-:func:`components.notes.take_link`, not by :func:`parse`).
+:func:`components.explainer.notes.take_link`, not by :func:`parse`).
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import settings, state
-from .text import t
+from ..shared import settings, state
+from ..shared.text import t
 
 NONE, WARN, RESET = "none", "warn", "reset"
 

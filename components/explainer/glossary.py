@@ -7,8 +7,8 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.approvals import status_sentence
 
-from . import state
-from .text import t
+from ..shared import state
+from ..shared.text import t
 
 
 def render(kb: KnowledgeBase) -> None:

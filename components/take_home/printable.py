@@ -21,13 +21,13 @@ from typing import Any, Mapping
 from knowledge import Explanation, KnowledgeBase, missing_results, tier_headings
 from knowledge.approvals import date_words
 
-from .grouping import GROUPS, group
-from .icons import how_given
-from .summary import answer_words, place_words
-from .text import t as text
+from ..shared.grouping import GROUPS, group
+from ..shared.icons import how_given
+from ..shared.summary import answer_words, place_words
+from ..shared.text import t as text
 from .visit import FIRST_TICKED, Visit
 
-# Print size in points for each of the reader's text sizes (components.style.SIZES).
+# Print size in points for each of the reader's text sizes (components.shared.style.SIZES).
 PRINT_PT = {"normal": 12, "large": 14, "largest": 16}
 NOTE_LINES = 2
 

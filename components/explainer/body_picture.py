@@ -13,8 +13,8 @@ from typing import Iterable
 
 import streamlit as st
 
-from .icon_shapes import MAIN
-from .text import active
+from ..shared.icon_shapes import MAIN
+from ..shared.text import active
 
 ON, OFF, OFF_LINE = "#c2185b", "#e4edef", "#9db2b7"
 SKIN = "#fdf7f3"

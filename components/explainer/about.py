@@ -7,8 +7,8 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.approvals import checked_sentence, date_words, status_sentence
 
-from . import settings
-from .text import t
+from ..shared import settings
+from ..shared.text import t
 
 
 def render(kb: KnowledgeBase) -> None:
@@ -41,7 +41,7 @@ def render(kb: KnowledgeBase) -> None:
         items = [(o.name, o.reviewed) for o in kb.options] + [(s.name, s.reviewed) for s in kb.sites.values()]
         st.markdown("\n".join(f"- {t('about.reviewed_line', name=n, date=date_words(kb, d))}" for n, d in items))
     st.header(t("about.sources_heading"), anchor=False)
-    with st.container(key="in_english_sources"):  # marked lang="en" by components/language.py
+    with st.container(key="in_english_sources"):  # marked lang="en" by components/shared/language.py
         _sources(kb)
 
 

@@ -17,8 +17,8 @@ import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase
 
-from . import state
-from .text import t
+from ..shared import state
+from ..shared.text import t
 
 FIRST_TICKED = 3  # tailored questions ticked at the start; the rest are one tap away
 OWN_MAX_CHARS = 200

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import language, state
-from .knowledge_base import get_knowledge
-from .share import parse
-from .text import t
-
+from ..shared import language, state
+from ..shared.knowledge_base import get_knowledge
+from ..shared.share import parse
+from ..shared.text import t
 
 # Replaces the address of the tab's current history entry with one without the query. Streamlit
 # would push a new entry when its query is cleared, leaving the link's entry for Back to reopen

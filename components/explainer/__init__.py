@@ -1,0 +1,1 @@
+"""The patient explainer: the questions, the results and their cards, Words explained, About."""

@@ -1,0 +1,1 @@
+"""Shared parts every screen uses: words, settings, state, style, icons, reading aloud."""
