@@ -61,4 +61,10 @@
     }
   };
   setInterval(tick, 200);
+  // Also the moment a run ends, so a step is in the history as soon as it is drawn (a Back
+  // pressed right after a step appears then goes to the step before it, not one further).
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app) {
+    new MutationObserver(tick).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
 })();

@@ -39,8 +39,8 @@ def tap(page: Page, name: str, role: str = "button") -> None:
 def at_question(page: Page, n: int, words: str = "Question {n} of 5") -> None:
     expect(page.get_by_text(words.format(n=n), exact=True)).to_be_visible()
     ready(page)
-    # The page records a step in the history a moment after drawing it (navigation.js checks
-    # every 0.2 s); a person's next Back comes after that, so the test waits for it too.
+    # The page records a step in the history when the run that drew it ends (navigation.js);
+    # the text can show a moment before that, so the test waits for the entry too.
     page.wait_for_function("n => history.state && history.state.explainer && history.state.explainer.step === n",
                            arg=n)
 
