@@ -37,6 +37,26 @@ def printouts(monkeypatch):
     return seen
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_page_says_when_more_questions_may_take_a_second_sheet(lang):
+    from components.shared.text import t
+    from components.take_home import printable
+    from components.take_home.visit import Visit
+
+    kb = load_knowledge(lang=lang)
+    e = explain(Profile.create(hr="positive", her2="low", sites=["bone", "liver"], menopause="post"), kb)
+    answers = {"hr": "positive", "her2": "low", "sites": ["bone", "liver"], "menopause": "post", "sex": "female",
+               "markers": {m: "unknown" for m in ("brca", "pik3ca", "akt1", "pten", "esr1", "pdl1")}}
+    note = escape(t("takehome.print_more_questions", lang))
+    questions = tuple(e.questions)
+    assert len(questions) > FIRST_TICKED
+    few = printable.build(kb, e, answers, None, "", Visit(questions[:FIRST_TICKED]))
+    more = printable.build(kb, e, answers, None, "", Visit(questions[:FIRST_TICKED + 1]))
+    large = printable.build(kb, e, answers, None, "", Visit(questions[:FIRST_TICKED + 1]), size="large")
+    assert note not in few and note in more
+    assert note not in large and escape(t("takehome.print_larger", lang)) in large  # one note, not two
+
+
 def maria():
     at = new_app(**MARIA)
     assert not at.exception and at.session_state["step"] == "results"

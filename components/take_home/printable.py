@@ -1,7 +1,7 @@
 """The take-home page: a self-contained, print-ready HTML document for the visit.
 
-One page on A4 and US Letter at the Normal text size (larger sizes print larger and may take
-two pages, which the page then says). Headed sections: what this means, what was entered (a
+One page on A4 and US Letter at the Normal text size with the first few questions (larger
+sizes, or more questions, may take two pages, which the page then says). Headed sections: what this means, what was entered (a
 "not sure" shown as such), the treatments in short by group with how each is given, the warning
 signs under their two tier headings (each sign once), what matters most, the chosen questions
 with lines to write on, lines for notes, the QR code and link, the date in words and the
@@ -85,7 +85,11 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
                if visit.matters else "")
     questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
                  + "".join(f"<li>{e(q)}</li>" for q in visit.questions) + "</ol>") if visit.questions or matters else ""
-    larger = f"<p>{e(t('takehome.print_larger'))}</p>" if size != "normal" else ""
+    # One sheet holds the first few questions at Normal; with larger type or more questions the
+    # page may take a second sheet, and says so before anyone prints it.
+    longer = ("takehome.print_larger" if size != "normal"
+              else "takehome.print_more_questions" if len(visit.questions) > FIRST_TICKED else "")
+    larger = f"<p>{e(t(longer))}</p>" if longer else ""
     men = f"<p>{e(kb.meta.men_note)}</p>" if answers["sex"] == "male" else ""
     today = date_words(kb, dt.date.today())
     return f"""<!doctype html>
