@@ -91,6 +91,13 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
    and the room kept for it took a tenth of the screen above the first words. */
 header[data-testid="stHeader"] { display: none; }
 .block-container { padding-top: 1rem; max-width: 52rem; }
+/* Page scripts and the hidden controls they press take no room: each would add a gap above
+   the first words. */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child),
+[data-testid="stLayoutWrapper"]:has(> .st-key-history) { display: none !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]
+  > [data-testid="stLayoutWrapper"]:has(.st-key-kiosk_activity):not(:has(.st-key-idle_warning))
+  { display: none !important; }
 /* The heading takes focus after a step change so screen readers start there; it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 @media (max-width: 640px) {
