@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.explainer import glossary
 from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
@@ -211,8 +212,16 @@ def test_glossary_and_about_pages(kb):
     assert not at.exception
     shown = texts(at)
     assert all(term.term in shown for term in kb.glossary)
+    # Letters to jump to, one heading per letter, and no other name said twice in an entry.
+    letters = {glossary.letter(term) for term in kb.glossary}
+    assert {h.value for h in at.subheader} == letters
+    nav = next(h.proto.body for h in at.get("html") if 'class="az"' in h.proto.body)
+    assert all(f'href="#letter-{c.lower()}">{c}</a>' in nav for c in letters)
+    tdxd = next(m.value for m in at.markdown if m.value.startswith("**trastuzumab deruxtecan**"))
+    assert "Also called T-DXd." in tdxd and "Also called: T-DXd" not in tdxd
     at.text_input(key="glossary_search__g0").input(kb.glossary[0].term).run()
     assert kb.glossary[0].definition in texts(at)
+    assert not at.subheader, "a filtered list has no letter headings"
     at.switch_page("components/explainer/pages/about.py").run()
     shown = texts(at)
     assert kb.version in shown and kb.meta.baseline in shown and "no money from drug companies" in shown

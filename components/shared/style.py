@@ -91,6 +91,12 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
    and the room kept for it took a tenth of the screen above the first words. */
 header[data-testid="stHeader"] { display: none; }
 .block-container { padding-top: 1rem; max-width: 52rem; }
+/* Words explained: a row of letters to jump to, each a full-size touch target. */
+nav.az { display: flex; flex-wrap: wrap; gap: .3rem; }
+nav.az a { display: inline-flex; align-items: center; justify-content: center; min-width: 48px; min-height: 48px;
+  font-size: 1.1rem; font-weight: 600; border: 1px solid #b8c7dd; border-radius: 8px; text-decoration: none;
+  color: #1d4f91; }
+nav.az a:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 /* Page scripts and the hidden controls they press take no room: each would add a gap above
    the first words. */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child),
