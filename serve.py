@@ -30,11 +30,15 @@ import asyncio
 import os
 import time
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from components import explainer, teaching
+from components.shared import settings
 
 # Streamlit's front end needs inline scripts and styles; everything else is same-origin only.
 CONTENT_SECURITY_POLICY = (
@@ -52,14 +56,25 @@ SECURITY_HEADERS = [
 ]
 BLOCKED_PATHS = ("/_stcore/metrics",)
 # Streamlit's own routes. Any other address of more than one part (/a/b, /.git/config) would get
-# the app's page, whose files then resolve against the wrong folder: a blank page. It goes to
-# the start screen instead.
+# the app's page, whose files then resolve against the wrong folder: a blank page. An address of
+# one part that is not one of the app's pages (an old or mistyped link, or a teaching page on a
+# kiosk) would get Streamlit's own "Page not found" box, in English and developer's words. Both
+# go to the start screen instead.
 STREAMLIT_ROUTES = {"_stcore", "static", "media", "component", "app"}
+STREAMLIT_FILES = {path.name for path in (Path(st.__file__).parent / "static").iterdir()}
+
+
+def page_paths() -> set[str]:
+    """The addresses of the app's pages (the teaching pages only outside kiosk mode)."""
+    teaching_pages = set() if settings.kiosk() else {url_path for *_, url_path in teaching.PAGES}
+    return {explainer.GLOSSARY_PATH, explainer.ABOUT_PATH, *teaching_pages}
 
 
 def stray(path: str) -> bool:
     parts = [part for part in path.split("/") if part]
-    return len(parts) > 1 and not STREAMLIT_ROUTES.intersection(parts)
+    if STREAMLIT_ROUTES.intersection(parts):
+        return False
+    return len(parts) > 1 or (len(parts) == 1 and parts[0] not in page_paths() | STREAMLIT_FILES)
 
 
 HSTS = (b"strict-transport-security", b"max-age=31536000")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import teaching
+from components import explainer, teaching
 from components.explainer import notes
 from components.kiosk import idle
 from components.shared import (content_check, language, listen, navigation, settings, start_over, state, style,
@@ -26,8 +26,9 @@ idle.mark_active()  # every full run is a tap or a page load
 home = st.Page("components/explainer/pages/explainer.py", title=t("app.nav_explainer"), icon="🎗️", default=True)
 patient_pages = [
     home,
-    st.Page("components/explainer/pages/glossary.py", title=t("app.nav_glossary"), icon="📖", url_path="glossary"),
-    st.Page("components/explainer/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path="about"),
+    st.Page("components/explainer/pages/glossary.py", title=t("app.nav_glossary"), icon="📖",
+            url_path=explainer.GLOSSARY_PATH),
+    st.Page("components/explainer/pages/about.py", title=t("app.nav_about"), icon="ℹ️", url_path=explainer.ABOUT_PATH),
 ]
 # Teaching pages exist only outside kiosk mode: on a kiosk they are not registered at all.
 # One "For teachers" link; the teaching pages link to each other (see components/teaching).

@@ -163,10 +163,18 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml"])
-def test_a_path_of_several_parts_goes_to_the_start(hardened, path):
+# Several parts, or one part that is no page of the app (an old teaching address, a typing slip).
+@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml", "/nothing-here",
+                                  "/teaching_matrix", "/Glossary.php"])
+def test_an_address_that_is_no_page_goes_to_the_start(hardened, path):
     opener = urllib.request.build_opener(_NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as info:
         opener.open(hardened + path, timeout=10)
     assert info.value.code == 303 and info.value.headers["Location"] == "/"
     assert info.value.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/glossary", "/about/", "/subtypes", "/favicon.png", "/manifest.json"])
+def test_the_pages_and_streamlits_own_files_are_served_as_they_are(hardened, path):
+    status, _, _ = fetch(hardened + path)
+    assert status == 200

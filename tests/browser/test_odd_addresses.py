@@ -30,10 +30,13 @@ def test_a_link_with_too_many_parts_gets_the_gentle_note_and_leaves_the_address_
     assert page.url == "about:blank"  # every entry was looked at
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml"])
-def test_a_path_of_several_parts_shows_the_start_screen(kiosk_server, make_page, path):  # noqa: F811
+# Several parts, an unknown page, or a teaching page (teaching is not part of a kiosk).
+@pytest.mark.parametrize("path", ["/.git/config", "/a/b", "/knowledge/content/meta.yaml", "/nothing-here",
+                                  "/subtypes"])
+def test_an_address_that_is_no_page_shows_the_start_screen(kiosk_server, make_page, path):  # noqa: F811
     page = make_page("tablet-landscape")
     page.goto(kiosk_server[0] + path)
     first_ready(page)
     expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found" box in developer's English
     assert page.url.rstrip("/") == kiosk_server[0]
