@@ -86,15 +86,14 @@
     if (m !== open) {
       release();
       open = m;
-      if (m) {
-        label(m);
-        const button = m.querySelector('button');
-        if (button) { button.focus(); }
-      }
+      if (m) { label(m); }
     }
     if (m) {
       if (!m.hasAttribute('role')) { label(m); }
       makeInert(m);  // again each time: Streamlit may have drawn new parts of the page
+      // Focus stays in the modal, also when Streamlit redraws its button (the countdown moves).
+      const button = m.querySelector('button');
+      if (button && !m.contains(document.activeElement)) { button.focus(); }
     }
   };
   setInterval(tick, 200);

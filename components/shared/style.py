@@ -97,6 +97,7 @@ nav.az a { display: inline-flex; align-items: center; justify-content: center; m
   font-size: 1.1rem; font-weight: 600; border: 1px solid #b8c7dd; border-radius: 8px; text-decoration: none;
   color: #1d4f91; }
 nav.az a:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+h3[id^="letter-"] [data-testid="stHeaderActionElements"] { display: none; }  /* the row above links here */
 /* Page scripts and the hidden controls they press take no room: each would add a gap above
    the first words. */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -42,6 +43,11 @@ def tap(page: Page, name: str, role: str = "button") -> None:
     ready(page)
 
 
+def link_cleared(page: Page, part: str = "?") -> None:
+    """The link's answers have left the address bar (the app clears it a moment after reading it)."""
+    expect(page).not_to_have_url(re.compile(re.escape(part)))
+
+
 def pick_setting(page: Page, name: str, timeout: float | None = None) -> None:
     """Open the settings, choose an option by its name, and close the settings again.
 
@@ -57,16 +63,20 @@ def pick_setting(page: Page, name: str, timeout: float | None = None) -> None:
 
 
 def close_settings(page: Page) -> None:
-    """Close an open settings or Menu popover with Escape, as a person would, and make sure it closed.
+    """Close an open settings or Menu popover with Escape, as a person would, and make sure it
+    stays closed once the page has settled.
 
-    An Escape pressed while the page is still redrawing after the choice can go unheard, so it
-    is pressed again until the popover has gone.
+    On a busy machine an Escape pressed while the page is still redrawing after the choice can
+    go unheard, so it is pressed again until the popover has gone and the page is still.
     """
     body = page.locator("[data-testid='stPopoverBody']")
     for attempt in range(3):
         page.keyboard.press("Escape")
         try:
             expect(body).to_have_count(0, timeout=3000)
+            ready(page)
+            page.wait_for_timeout(300)
+            expect(body).to_have_count(0, timeout=100)
             return
         except AssertionError:
             if attempt == 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import ready
+from browser_helpers import link_cleared, ready
 from test_kiosk_browser import KIOSK_ENV, first_ready, kiosk_server  # noqa: F401  (fixture)
 
 LINK = "/?hr=negative&her2=zero&site=liver&pdl1=positive&sex=female"
@@ -24,7 +24,7 @@ def open_link(make_page, base: str) -> Page:
     page.goto(base + LINK)
     first_ready(page)
     expect(page.get_by_role("heading", name=RESULTS_HEADING)).to_be_visible()
-    assert "?" not in page.url, f"the link stayed in the address bar: {page.url}"
+    link_cleared(page)
     return page
 
 
