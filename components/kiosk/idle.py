@@ -25,7 +25,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..shared import settings, state
+from ..shared import settings, state, style
 from ..shared.text import t
 
 NONE, WARN, RESET = "none", "warn", "reset"
@@ -41,8 +41,6 @@ KIOSK_CSS = """
 [data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"],
 [data-testid="stApp"]:not([data-test-connection-state="CONNECTED"]) [data-testid="stMain"] *
   { visibility: hidden !important; }
-/* The hidden controls the page script presses: activity for the idle watcher. */
-.st-key-kiosk_activity { display: none !important; }
 /* The idle warning covers the screen: it cannot be missed, and it hides the answers behind it. */
 .st-key-idle_warning { position: fixed; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 1000001;
   width: min(40rem, 92vw); background: #fff8e1; border: 4px solid #8a5a00; border-radius: 14px;
@@ -142,6 +140,7 @@ def reset_for_next_person() -> None:
 @st.fragment(run_every=1)
 def _watcher(home_page) -> None:
     with st.container(key="kiosk_activity"):  # pressed by the page script, never by a person
+        style.hide_this_container("kiosk_activity")
         st.button(t("idle.still_here"), key="kiosk_activity_report", on_click=mark_active)
     if untouched(st.session_state.get("kiosk_home", True)):
         return

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import state
+from . import state, style
 from .text import t
 
 ORDER = (state.START, *state.STEPS, state.RESULTS)
@@ -56,8 +56,8 @@ def step_marker() -> None:
     """On the explainer page: where the person is, and the hidden controls Back and Forward press."""
     step = state.step()
     with st.container(key="history"):
-        st.html(f'<div data-explainer-step="{ORDER.index(step)}" '
-                f'data-explainer-gen="{int(st.session_state["generation"])}"></div>')
+        style.hide_this_container("history", f'<div data-explainer-step="{ORDER.index(step)}" '
+                                             f'data-explainer-gen="{int(st.session_state["generation"])}"></div>')
         st.button(t("steps.back"), key="history_back", on_click=_move, args=(-1,))
         st.button(t("steps.next"), key="history_forward", on_click=_move, args=(1,),
                   disabled=step == state.STEPS[0] and state.needs_sex())

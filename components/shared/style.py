@@ -152,8 +152,6 @@ h1[tabindex="-1"]:focus { outline: none; }
   /* No open/close arrows in the top row on a phone, so Menu, settings and Start over fit one line. */
   .st-key-controls [data-testid="stPopoverButton"] div[aria-hidden="true"] { display: none; }
 }
-/* The hidden controls phone Back and Forward press (never shown, never in the tab order). */
-.st-key-history { display: none !important; }
 /* Questions for the visit: every checkbox a full-size touch target; "what matters" choices
    wrap onto two lines on a phone instead of being cut off. */
 [data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
@@ -182,6 +180,16 @@ h1[tabindex="-1"]:focus { outline: none; }
 
 def apply_base() -> None:
     st.html(BASE_CSS)
+
+
+def hide_this_container(key: str, marker: str = "<span hidden></span>") -> None:
+    """Drawn first inside the container ``key``: the rule that hides it, with it.
+
+    For the controls only page scripts press (never shown, never in the tab order). The rule
+    comes with the container, so its controls never show, not even for a moment while a rerun
+    redraws the page's stylesheet. ``marker`` is fixed markup that goes with it.
+    """
+    st.html(f"<style>.st-key-{key} {{ display: none !important; }}</style>{marker}")
 
 
 SCROLL_TOP = """<script>
