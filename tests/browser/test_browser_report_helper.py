@@ -28,9 +28,23 @@ def open_app(make_page, base: str, size: str, lang: str) -> Page:
     return page
 
 
-def open_helper(page: Page, words: dict) -> None:
-    page.get_by_text(words["helper"], exact=True).last.click()
-    ready(page)
+def open_helper(page: Page, words: dict, pick: str) -> None:
+    """Open "where to find this" on the step now shown, until its results strip offers ``pick``.
+
+    A tap that lands while the previous step is still being replaced can miss; a person taps again.
+    """
+    button = page.get_by_role("button", name=pick, exact=True)
+    for attempt in range(3):
+        ready(page)
+        if not button.is_visible():
+            page.get_by_text(words["helper"], exact=True).last.click()
+            ready(page)
+        try:
+            expect(button).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     expect(page.get_by_role("figure", name=words["picture"], exact=False).last).to_be_visible()
 
 
@@ -47,14 +61,14 @@ def test_report_helper_sets_answers_by_touch_and_is_accessible(app_server, make_
     choose(page, words["woman"])
     tap(page, words["next"])
 
-    open_helper(page, words)
+    open_helper(page, words, words["hr_pick"])
     assert_accessible(page, f"hormone receptor helper ({size}, {lang})")
     shot(page, f"helper-{lang}-{size}-2-hr")
     tap(page, words["hr_pick"])
     expect(page.get_by_role("radio", name=words["hr_answer"], exact=True)).to_be_checked()
 
     tap(page, words["next"])
-    open_helper(page, words)
+    open_helper(page, words, words["her2_pick"])
     assert_accessible(page, f"HER2 helper ({size}, {lang})")
     tap(page, words["her2_pick"])
     expect(page.get_by_role("radio", name=words["her2_answer"], exact=True)).to_be_checked()
@@ -68,8 +82,9 @@ def test_a_strip_result_can_be_chosen_by_keyboard(app_server, make_page):
     tap(page, words["start"])
     choose(page, words["woman"])
     tap(page, words["next"])
-    open_helper(page, words)
-    pick = page.get_by_role("button", name="ER and PR negative (under 1%) → Negative", exact=True)
+    negative = "ER and PR negative (under 1%) → Negative"
+    open_helper(page, words, negative)
+    pick = page.get_by_role("button", name=negative, exact=True)
     pick.focus()
     page.keyboard.press("Enter")
     ready(page)
