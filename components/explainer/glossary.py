@@ -51,8 +51,9 @@ def render(kb: KnowledgeBase) -> None:
         lines = [f"**{term.term}**", term.definition]
         if term.pronunciation:
             lines.append(f"_{t('glossary.say_it', pronunciation=term.pronunciation)}_")
-        if other_names(term):
-            lines.append(t("glossary.also", names=", ".join(other_names(term))))
+        names = other_names(term)
+        if names:
+            lines.append(t("glossary.also", names=", ".join(names)))
         if term.drug and kb.drugs[term.drug].status != "approved":
             lines.append(status_sentence(kb, term.drug))
         st.markdown("  \n".join(lines))
