@@ -30,11 +30,18 @@ def drug_label(kb: KnowledgeBase, drug: schema.Drug) -> str:
 
 
 def status_sentence(kb: KnowledgeBase, drug_id: str) -> str:
-    """What the registry says of a drug that is not approved (pending or research)."""
+    """What the registry says of a drug that is not approved (pending or research).
+
+    Once a pending drug's decision day is behind the day the rule set was loaded for
+    (``kb.today``), it says only what is still true: the decision was due, this page does not
+    yet say what it was, ask the care team. The release fails until the entry is updated.
+    """
     drug = kb.drugs[drug_id]
     words = kb.meta.status_words
     label = drug_label(kb, drug)
     checked = date_words(kb, kb.registry_checked)
+    if drug.status == "pending" and drug.expected_decision is not None and drug.expected_decision < kb.today:
+        return words.pending_passed.format(drug=label, decision=date_words(kb, drug.expected_decision))
     if drug.status == "pending" and drug.expected_decision is not None:
         return words.pending_expected.format(drug=label, checked=checked,
                                              decision=date_words(kb, drug.expected_decision))

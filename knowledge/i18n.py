@@ -38,7 +38,7 @@ TEXT_KEYS = frozenset({
     # meta
     "disclaimer", "baseline",
     # meta: headings of the warning-sign tiers and the sentences that state a drug's US status
-    "approved_on", "pending_expected", "pending_open", "checked", "date_format", "months",
+    "approved_on", "pending_expected", "pending_passed", "pending_open", "checked", "date_format", "months",
     # options: when to ask the care team; the drug registry: what an approval covers
     "reason", "indication",
     # inputs: where a result is on a report; meta: what is different for men

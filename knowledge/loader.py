@@ -4,6 +4,13 @@ Every problem in every file is collected and raised together as
 :class:`KnowledgeError`, each naming ``file:line``, the field and what would be right.
 Nothing is returned from a folder with any problem, so a broken file can never turn
 into partial or wrong information on a screen.
+
+Dated facts that have passed their day are not faults of the files: a pending drug whose
+FDA decision day (or re-check day) is behind us, or an entry past its review window. They
+are collected as ``KnowledgeBase.overdue`` instead. The release fails on them
+(``python -m knowledge validate`` and the test suite), so the people who keep the content
+hear of it; the app keeps serving and says what is still true (see :mod:`knowledge.approvals`).
+One stale date must never cost every patient every answer.
 """
 
 from __future__ import annotations
@@ -81,6 +88,8 @@ class KnowledgeBase:
     support: schema.SupportFile
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
+    today: dt.date  # the day dated facts were checked against (a running app reloads each day)
+    overdue: tuple[Problem, ...] = ()  # dated facts past their day: they fail the release, not the app
     # Derived data the engine computes once per rule set (never part of equality or output).
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -98,6 +107,7 @@ class _Collector:
         self.root = root
         self.lang = lang
         self.problems: list[Problem] = []
+        self.overdue: list[Problem] = []  # dated facts past their day (see the module docstring)
         self.lines: dict[str, dict[Path_, int]] = {}
 
     def name(self, path: Path) -> str:
@@ -109,9 +119,9 @@ class _Collector:
                 continue
         return path.as_posix()
 
-    def add(self, file: str, loc: Iterable[str | int], message: str) -> None:
+    def add(self, file: str, loc: Iterable[str | int], message: str, overdue: bool = False) -> None:
         loc = tuple(loc)
-        self.problems.append(Problem(file, self.line(file, loc), _dotted(loc), message))
+        (self.overdue if overdue else self.problems).append(Problem(file, self.line(file, loc), _dotted(loc), message))
 
     def line(self, file: str, loc: tuple[str | int, ...]) -> int:
         lines = self.lines.get(file, {})
@@ -193,7 +203,8 @@ def load_knowledge(content_dir: Path | str = CONTENT_DIR, today: dt.date | None 
                    lang: str = "en") -> KnowledgeBase:
     """Read, validate and cross-check every content file; raise KnowledgeError on any fault.
 
-    ``today`` is the date against which review windows are checked (default: the real date).
+    ``today`` is the date against which decision days and review windows are checked (default:
+    the real date); what has passed its day is listed in ``overdue``, never refused.
     ``lang`` picks the language of every text (see :mod:`knowledge.i18n`); the structure is
     always the English files'. Any other error while loading (a fault no check foresaw) is
     turned into a KnowledgeError too, so that every caller fails closed the same way.
@@ -280,6 +291,8 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         support=single["support.yaml"],
         drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
+        today=today,
+        overdue=tuple(dict.fromkeys(col.overdue)),
     )
 
 
@@ -308,8 +321,9 @@ def _check_registry(col: _Collector, registry: schema.DrugRegistry, sources: Map
                     today: dt.date) -> dict[str, schema.Drug]:
     """The registry is the one place that states approval status; it must be sourced and current.
 
-    A ``pending`` drug whose expected decision day (or re-check day) has passed refuses the
-    whole rule set: on a decision day the content must be updated, never silently go stale.
+    A ``pending`` drug whose expected decision day (or re-check day) has passed is overdue: the
+    release fails until the entry is updated, while the app says the decision was due and
+    sends the reader to the care team (:func:`knowledge.approvals.status_sentence`).
     """
     file = _file_of(col, "approvals.yaml")
     drugs: dict[str, schema.Drug] = {}
@@ -352,11 +366,11 @@ def _check_status(col: _Collector, file: str, here: tuple[str | int, ...], drug:
     if drug.expected_decision is not None and drug.expected_decision < today:
         col.add(file, here + ("expected_decision",),
                 f"the FDA decision on '{drug.id}' was expected on {drug.expected_decision}, which has passed; "
-                "find out what the FDA decided and update its status, text and sources")
+                "find out what the FDA decided and update its status, text and sources", overdue=True)
     if drug.recheck_by is not None and drug.recheck_by < today:
         col.add(file, here + ("recheck_by",),
                 f"the US status of '{drug.id}' was to be checked again by {drug.recheck_by}, which has passed; "
-                "check it and update its status, text and sources")
+                "check it and update its status, text and sources", overdue=True)
 
 
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
@@ -405,7 +419,7 @@ def _check_reviewed(col: _Collector, file: str, here: tuple[str | int, ...], wha
         col.add(file, here + ("reviewed",), f"review date {reviewed} for '{what}' is in the future")
     elif (today - reviewed).days > meta.review_window_days:
         col.add(file, here + ("reviewed",), f"'{what}' was last reviewed on {reviewed}, more than "
-                f"{meta.review_window_days} days ago; review it and update the date")
+                f"{meta.review_window_days} days ago; review it and update the date", overdue=True)
 
 
 def _check_sign_off(col: _Collector, meta: schema.Meta, today: dt.date) -> None:

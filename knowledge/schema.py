@@ -307,6 +307,7 @@ class StatusWords(Strict):
 
     approved_on: Text  # {drug} {date} {indication}
     pending_expected: Text  # {drug} {checked} {decision}
+    pending_passed: Text  # {drug} {decision}: the decision day has passed and the registry is not yet updated
     pending_open: Text  # {drug} {as_of}
     research: Text  # {drug} {checked}
     checked: Text  # {date}

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Iterator, Mapping, NamedTuple
+from typing import Iterator, Mapping, NamedTuple, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,12 +28,16 @@ class Server(NamedTuple):
 
 @contextlib.contextmanager
 def streamlit_server(script: str = "streamlit_app.py", env: Mapping[str, str] | None = None,
-                     log_path: Path | None = None, port: int | None = None) -> Iterator[Server]:
-    """Run ``streamlit run SCRIPT`` on a free local port until the block ends."""
+                     log_path: Path | None = None, port: int | None = None,
+                     prefix: Sequence[str] = ()) -> Iterator[Server]:
+    """Run ``streamlit run SCRIPT`` on a free local port until the block ends.
+
+    ``prefix`` runs the server under another command, e.g. ``faketime`` to move its clock.
+    """
     port = port or free_port()
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+        [*prefix, sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -1,11 +1,11 @@
 """Kiosk: the whole rule set, every translation included, must load, or no session starts.
 
 A shared tablet must fail closed. The app loads only the language a session uses, so a
-broken translation (or content that went past its review date while the server kept
-running) would otherwise surface halfway through a reader's visit. In kiosk mode every
-language in the content folder is checked, again every few minutes, and any problem
-shows the neutral "temporarily unavailable" screen; the exact problems go to the
-operator log (stderr).
+broken translation would otherwise surface halfway through a reader's visit. In kiosk mode
+every language in the content folder is checked, again every few minutes, and any problem
+shows the neutral "temporarily unavailable" screen; the exact problems go to the operator
+log (stderr). Dated facts past their day (a decision day, a review window) are not faults
+of the files: they fail the release, never the tablet (see knowledge.loader).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from knowledge.i18n import LANGUAGES
 from . import settings
 from .knowledge_base import content_dir, log
 
-RECHECK_SECONDS = 600  # picks up a fixed folder, and a review date that has passed, within minutes
+RECHECK_SECONDS = 600  # picks up a fixed folder within minutes
 
 
 @st.cache_resource(show_spinner=False, ttl=RECHECK_SECONDS)

@@ -1,7 +1,14 @@
-"""Load the rule set once per process and language; on any fault, log it and report it as unavailable."""
+"""Load the rule set once per process, language and day; on any fault, log it and report it as unavailable.
+
+The day is part of the cache key, so a running server checks dated facts again after midnight
+(home and kiosk alike): the day after a pending drug's decision day, its sentence changes to
+"the FDA was due to decide…" without a restart. Overdue dates are logged for the operator and
+never take the app down (see knowledge.loader).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -27,9 +34,14 @@ def content_dir() -> str:
     return os.environ.get(CONTENT_ENV) or str(CONTENT_DIR)
 
 
-@st.cache_resource(show_spinner=False)
-def _load(folder: str, lang: str) -> KnowledgeBase:
-    return load_knowledge(folder, lang=lang)
+@st.cache_resource(show_spinner=False, max_entries=8)  # languages x (today, yesterday) with room to spare
+def _load(folder: str, lang: str, day: str) -> KnowledgeBase:
+    kb = load_knowledge(folder, today=dt.date.fromisoformat(day), lang=lang)
+    if kb.overdue:
+        log.warning("content folder %s (%s): %d dated fact(s) past their day; the app still serves and says only "
+                    "what is certain, but the release fails until they are updated:\n%s", folder, lang,
+                    len(kb.overdue), "\n".join(f"  {p}" for p in kb.overdue))
+    return kb
 
 
 def get_knowledge(lang: str | None = None) -> KnowledgeBase | None:
@@ -38,7 +50,7 @@ def get_knowledge(lang: str | None = None) -> KnowledgeBase | None:
     folder = content_dir()
     lang = lang or active()
     try:
-        return _load(folder, lang)
+        return _load(folder, lang, dt.date.today().isoformat())
     except KnowledgeError as exc:
         log.error("content folder %s (%s) refused; %d problem(s):\n%s", folder, lang, len(exc.problems),
                   "\n".join(f"  {p}" for p in exc.problems))
