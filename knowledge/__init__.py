@@ -19,6 +19,7 @@ from .engine import (
     matched_because,
     missing_results,
     option_status,
+    safety_lines,
     tier_headings,
     waiting_on,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "matched_because",
     "missing_results",
     "option_status",
+    "safety_lines",
     "tier_headings",
     "waiting_on",
 ]

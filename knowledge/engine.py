@@ -7,15 +7,16 @@ whose gate is false is *hidden*, but kept with its reason for teaching views.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import schema
 from .conditions import (
-    Test, Truth, complement, deciding_tests, evaluate, fields_of, listed, satisfied_tests, trace,
+    All, AnyOf, Test, Trace, Truth, complement, deciding_tests, evaluate, fields_of, listed, satisfied_tests, trace,
 )
 from .loader import KnowledgeBase, load_knowledge
-from .profile import MARKERS, Profile
+from .profile import CONDITION_FIELDS, MARKERS, NOT_APPLICABLE, UNKNOWN, Profile
 
 APPLIES = "applies"
 CONDITIONAL = "conditional"
@@ -24,7 +25,7 @@ HIDDEN = "hidden"
 # rule set): for example whether immunotherapy is an option for this person.
 CARE_TEAM = "care_team"
 # The command line's JSON contract; raise it on any change to the shape (see README).
-CONTRACT_VERSION = 2
+CONTRACT_VERSION = 3
 _STATUS = {Truth.TRUE: APPLIES, Truth.UNKNOWN: CONDITIONAL, Truth.FALSE: HIDDEN}
 MAX_QUESTIONS = 10
 
@@ -56,6 +57,9 @@ class Explanation:
     sites: tuple[SiteResult, ...]
     questions: tuple[str, ...]
     general_urgent_signs: schema.UrgentSigns
+    # Kinds of treatment (option classes) none of whose options applies yet, but one of which
+    # applies whatever the "not sure" answers turn out to be: chemotherapy when nothing is known.
+    certain_kinds: tuple[str, ...] = ()
 
     def urgent_signs(self) -> schema.UrgentSigns:
         """Every warning sign for this profile (chosen places of spread, then the general ones),
@@ -74,7 +78,7 @@ class Explanation:
             "knowledge_version": self.knowledge_version,
             "approvals_checked_up_to": kb.registry_checked.isoformat(),
             "disclaimer": self.disclaimer,
-            "options": [_option_dict(r, kb) for r in self.options],
+            "options": [_option_dict(r, kb, self.profile) for r in self.options],
             "sites": [
                 {
                     "id": s.site.id,
@@ -85,6 +89,7 @@ class Explanation:
                 for s in self.sites
             ],
             "general_urgent_signs": _tiers(self.general_urgent_signs),
+            "certain_kinds": list(self.certain_kinds),
             "questions": list(self.questions),
         }
 
@@ -106,6 +111,45 @@ def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[s
             if ask_truth is not Truth.FALSE:
                 truth, depends = Truth.UNKNOWN, depends | ask_depends | {CARE_TEAM}
     return _STATUS[truth], tuple(sorted(depends, key=_input_order))
+
+
+def safety_lines(option: schema.Option, profile: Profile, kb: KnowledgeBase) -> list[str]:
+    """The option's shared safety sentences as this person reads them (a man reads the men's form)."""
+    notes = [kb.safety[n] for n in option.safety]
+    return [n.men if profile.sex == "male" and n.men else n.text for n in notes]
+
+
+def certain_kinds(results: tuple[OptionResult, ...], profile: Profile, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Kinds of treatment that apply whatever the unknown answers turn out to be.
+
+    A kind counts when none of its options applies for this profile yet, but for every value
+    the unknown answers its gates read could take, at least one of its options applies. This
+    is computed from the rules by trying every such value, never written by hand.
+    """
+    shown = {r.option.class_ for r in results if r.status == CONDITIONAL}
+    applying = {r.option.class_ for r in results if r.status == APPLIES}
+    return tuple(c for c in dict.fromkeys(o.class_ for o in kb.options)
+                 if c in shown and c not in applying and _applies_whatever(c, profile, kb))
+
+
+def _applies_whatever(option_class: str, profile: Profile, kb: KnowledgeBase) -> bool:
+    gates = [g for g in _gates(kb) if g.option.class_ == option_class]
+    unknown = sorted({f for g in gates for f in g.fields if profile.value_of(f) == UNKNOWN})
+    key = ("certain", option_class, tuple((f, profile.value_of(f)) for g in gates for f in g.fields))
+    memo = kb.cache.setdefault("certain", {})
+    if key not in memo:
+        choices = [[v for v in CONDITION_FIELDS[f] if v not in (UNKNOWN, NOT_APPLICABLE)] for f in unknown]
+        memo[key] = bool(unknown) and all(
+            any(g.result(_with(profile, dict(zip(unknown, values)))).status == APPLIES for g in gates)
+            for values in itertools.product(*choices))
+    return memo[key]
+
+
+def _with(profile: Profile, values: dict[str, str]) -> Profile:
+    """The profile with some answers filled in (markers by name)."""
+    markers = tuple((m, values.get(m, v)) for m, v in profile.markers)
+    plain = {k: v for k, v in values.items() if k in ("hr", "her2", "menopause")}
+    return replace(profile, markers=markers, **plain)
 
 
 def missing_results(explanation: Explanation) -> list[tuple[str, tuple[OptionResult, ...]]]:
@@ -207,6 +251,7 @@ def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
         sites=sites,
         questions=questions,
         general_urgent_signs=kb.meta.general_urgent_signs,
+        certain_kinds=certain_kinds(tuple(shown), profile, kb),
     )
 
 
@@ -225,14 +270,48 @@ def describe_test(test: Test, kb: KnowledgeBase, negated: bool = False) -> str:
     words = [entry.values[v].label for v in values if v in entry.values]
     if not words:
         return f"{entry.label}: {kb.meta.words.word_none}"
-    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {kb.meta.words.word_or} " + words[-1]
-    return f"{entry.label}: {joined}"
+    return f"{entry.label}: {_or_list(words, kb.meta.words.word_or)}"
 
 
 def waiting_on(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
-    """For a conditional option: what would have to be true, in words ("only if …")."""
-    words = _words(deciding_tests(trace(result.option.when, profile), Truth.UNKNOWN), kb)
+    """For a conditional option: what would have to be true, in words ("only if …").
+
+    Alternatives stay alternatives: where any one of several unknown results would do
+    ("PIK3CA, AKT1 or PTEN change found"), they are said as one "any one of" phrase, never as a
+    list that reads as if all were needed.
+    """
+    words: list[str] = []
+    for part in _waiting_parts(trace(result.option.when, profile)):
+        text = _any_one(part, kb) if isinstance(part, list) else describe_test(part[0], kb, part[1])
+        if text not in words:
+            words.append(text)
     return words + ask_team_reasons(result.option, profile)
+
+
+def _waiting_parts(node: Trace) -> list:
+    """The unknown tests that decide a node, with each "any" of several unknown tests kept together."""
+    if isinstance(node.condition, AnyOf) and node.truth is Truth.UNKNOWN:
+        tests = [t for part in node.parts for t in deciding_tests(part, Truth.UNKNOWN)]
+        if len(tests) > 1:
+            return [tests]
+    if isinstance(node.condition, (All, AnyOf)) and node.truth is Truth.UNKNOWN:
+        return [p for part in node.parts for p in _waiting_parts(part)]
+    return deciding_tests(node, Truth.UNKNOWN)
+
+
+def _any_one(tests: list[tuple[Test, bool]], kb: KnowledgeBase) -> str:
+    """``any one of: PIK3CA, AKT1 or PTEN: found`` (the values once when the tests share them)."""
+    words = kb.meta.words
+    values = {(frozenset(complement(t) if negated else listed(t))) for t, negated in tests}
+    if len(values) == 1 and all(kb.inputs[t.field].short for t, _ in tests):
+        names = [kb.inputs[t.field].short for t, _ in tests]
+        value = describe_test(tests[0][0], kb, tests[0][1]).split(": ", 1)[1]
+        return f"{words.rule_any_one} {_or_list(names, words.word_or)}: {value}"
+    return f"{words.rule_any_one} " + f" {words.word_or} ".join(describe_test(t, kb, n) for t, n in tests)
+
+
+def _or_list(items: list[str], word_or: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word_or} " + items[-1]
 
 
 def failed_because(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> list[str]:
@@ -254,18 +333,23 @@ def _words(tests: list[tuple[Test, bool]], kb: KnowledgeBase) -> list[str]:
     return seen
 
 
-def _option_dict(result: OptionResult, kb: KnowledgeBase) -> dict[str, Any]:
+def _option_dict(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> dict[str, Any]:
     option = result.option
     return {
         "id": option.id,
         "class": option.class_,
         "name": option.name,
+        "title": option.heading,
+        "plain": option.plain,
+        "given": list(option.given),
         "drugs": [kb.drug_name(d) for d in option.drugs],
         "status": result.status,
         "depends_on": list(result.depends_on),
         "timing": option.timing,
+        "rank": option.rank,
         "summary": option.summary,
         "why": option.why,
+        "safety": safety_lines(option, profile, kb),
         "sources": [_source_dict(kb.sources[s]) for s in option.sources],
     }
 

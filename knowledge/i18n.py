@@ -48,9 +48,12 @@ TEXT_KEYS = frozenset({
     # vignettes
     "title", "story", "discussion",
     # the engine's connecting words (meta.yaml, words:)
-    "word_or", "word_none", "rule_always", "rule_all_of", "rule_any_of", "rule_none_of",
+    "word_or", "word_none", "rule_always", "rule_all_of", "rule_any_of", "rule_none_of", "rule_any_one",
+    "short",
     # what an option rests on, when it is not one approval
     "basis",
+    # options: what it is in a few words; safety.yaml: the sentence as a man reads it
+    "plain", "men",
 })
 ITEM_KEYS = ("id", "term")
 LANGUAGES = {"en": "English", "es": "Español"}

@@ -41,6 +41,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "changelog.yaml": schema.ChangelogFile,
     "approvals.yaml": schema.DrugRegistry,
     "support.yaml": schema.SupportFile,
+    "safety.yaml": schema.SafetyFile,
 }
 OPTIONS_DIR = "options"
 # Files whose text is not translated: publication titles and the editors' changelog.
@@ -86,6 +87,7 @@ class KnowledgeBase:
     drugs: Mapping[str, schema.Drug]  # the registry: every drug the content names, with its US status
     registry_checked: dt.date  # US FDA approvals were checked up to this day
     support: schema.SupportFile
+    safety: Mapping[str, schema.SafetyNote]  # shared safety sentences, by id
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     today: dt.date  # the day dated facts were checked against (a running app reloads each day)
@@ -243,6 +245,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     today = today or dt.date.today()
     sources = {s.id: s for s in single["sources.yaml"].sources}
     drugs = _check_registry(col, single["approvals.yaml"], sources, today)
+    safety = _check_safety(col, single["safety.yaml"], sources, meta, today)
     options: list[schema.Option] = []
     origin: dict[str, tuple[str, int]] = {}
     for file, parsed in option_files.items():
@@ -255,7 +258,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
                 continue
             origin[option.id] = (file, i)
             options.append(option)
-            _check_option(col, file, here, option, sources, drugs)
+            _check_option(col, file, here, option, sources, drugs, safety)
             _check_reviewed(col, file, here, option.id, option.reviewed, meta, today)
             _check_cases(col, file, here, option)
     _check_duplicates(col, _file_of(col, "sources.yaml"), "sources", [s.id for s in single["sources.yaml"].sources])
@@ -289,6 +292,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         drugs=drugs,
         registry_checked=single["approvals.yaml"].checked_up_to,
         support=single["support.yaml"],
+        safety=safety,
         drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
         today=today,
@@ -374,8 +378,14 @@ def _check_status(col: _Collector, file: str, here: tuple[str | int, ...], drug:
 
 
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
-                  sources: Mapping[str, schema.Source], drugs: Mapping[str, schema.Drug]) -> None:
+                  sources: Mapping[str, schema.Source], drugs: Mapping[str, schema.Drug],
+                  safety: Mapping[str, schema.SafetyNote]) -> None:
     _check_sources(col, file, here + ("sources",), option.sources, sources)
+    for j, note in enumerate(option.safety):
+        if note not in safety:
+            col.add(file, here + ("safety", j), f"unknown safety note '{note}'; notes are listed in safety.yaml")
+    if len(set(option.given)) != len(option.given):
+        col.add(file, here + ("given",), "each way of giving is listed once")
     if option.class_ in schema.NON_DRUG_CLASSES and option.drugs:
         col.add(file, here + ("drugs",), f"options of class '{option.class_}' list no drugs; remove the list")
     if option.class_ not in schema.NON_DRUG_CLASSES and not option.drugs:
@@ -551,6 +561,16 @@ def _check_support(col: _Collector, support: schema.SupportFile, sources: Mappin
     _check_duplicates(col, file, "helplines", [h.id for h in support.helplines])
     for i, helpline in enumerate(support.helplines):
         _check_reviewed(col, file, ("helplines", i), helpline.id, helpline.reviewed, meta, today)
+
+
+def _check_safety(col: _Collector, parsed: schema.SafetyFile, sources: Mapping[str, schema.Source],
+                  meta: schema.Meta, today: dt.date) -> dict[str, schema.SafetyNote]:
+    file = _file_of(col, "safety.yaml")
+    _check_duplicates(col, file, "notes", [n.id for n in parsed.notes])
+    for i, note in enumerate(parsed.notes):
+        _check_sources(col, file, ("notes", i, "sources"), note.sources, sources)
+        _check_reviewed(col, file, ("notes", i), note.id, note.reviewed, meta, today)
+    return {n.id: n for n in parsed.notes}
 
 
 def _check_glossary(col: _Collector, parsed: schema.GlossaryFile, drugs: Mapping[str, schema.Drug]) -> None:

@@ -38,6 +38,10 @@ OPTION_CLASSES = (
 )
 # Classes that are not medicines: their options list no drugs.
 NON_DRUG_CLASSES = ("radiation", "surgery", "supportive_care", "clinical_trial")
+# Ways a treatment is given. Each option lists every way it is given (``given``), in the order
+# a reader meets them; the screens draw one picture and one phrase per way.
+WAYS = ("pill", "drip", "shot", "radiation", "surgery", "procedure", "care")
+Way = Literal[WAYS]  # type: ignore[valid-type]
 
 OptionClass = Literal[OPTION_CLASSES]  # type: ignore[valid-type]
 Timing = Literal["first", "later", "any"]
@@ -163,9 +167,13 @@ class AskTeam(Strict):
 class Option(Strict):
     id: Id
     class_: OptionClass = Field(alias="class")
-    name: Text
+    name: Text  # the full name, which may say the kind of cancer (teaching and evidence views)
+    title: Text | None = None  # the patient's heading when the name carries subtype words (default: name)
+    plain: Text  # what it is in a few everyday words, after the name (first screen, take-home)
+    given: list[Way] = Field(min_length=1)  # every way it is given, main way first
     drugs: list[DrugName] = []
     timing: Timing
+    rank: int = Field(default=50, ge=1, le=99)  # within its timing group: lower is usually met first
     when: ConditionField
     summary: Text
     why: Text
@@ -176,10 +184,16 @@ class Option(Strict):
     research_when: ConditionField = None  # shown only to people it can concern (default: everyone shown the option)
     europe: Text | None = None
     ask_team: list[AskTeam] = []
+    safety: list[Id] = []  # shared safety sentences (safety.yaml): pregnancy, interactions
     evidence: Evidence = Evidence()
     sources: list[Id] = Field(min_length=1)
     reviewed: Date
     cases: Cases
+
+    @property
+    def heading(self) -> str:
+        """The patient's heading: the title, or the name when it needs none."""
+        return self.title or self.name
 
 
 class OptionFile(Strict):
@@ -272,6 +286,7 @@ class ReportResult(Strict):
 
 class Input(Strict):
     label: Text
+    short: Text | None = None  # a test's short name (PIK3CA), where several are named together
     question: Text
     help: Text
     on_report: Text | None = None  # where the result is found on a report, in words
@@ -292,6 +307,7 @@ class Words(Strict):
     rule_all_of: Text
     rule_any_of: Text
     rule_none_of: Text
+    rule_any_one: Text  # before alternatives a reader must not take as all needed: "any one of:"
 
 
 class UrgentWords(Strict):
@@ -407,6 +423,25 @@ class SupportFile(Strict):
     care: Text  # what supportive and palliative care are
     care_sources: list[Id] = Field(min_length=1)
     helplines: list[Helpline] = Field(min_length=1)
+
+
+# ---- safety sentences many options share ---------------------------------------------------
+
+class SafetyNote(Strict):
+    """One agreed wording of a safety sentence (pregnancy, a drug interaction), written once and
+    named by every option it concerns, so a label change is one edit. ``text`` is what everyone
+    reads; ``men``, where given, is the same fact as it concerns a man (a partner who could
+    become pregnant, say), so a man never reads a sentence written for someone who could be."""
+
+    id: Id
+    text: Text
+    men: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    reviewed: Date
+
+
+class SafetyFile(Strict):
+    notes: list[SafetyNote] = Field(min_length=1)
 
 
 class ChangelogEntry(Strict):

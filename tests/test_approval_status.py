@@ -7,6 +7,7 @@ every such statement in the registry, where the loader refuses the rule set on a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -144,9 +145,9 @@ def test_pending_drugs_are_named_only_with_their_status_from_the_registry(kb):
 
 
 def test_dates_are_written_in_words_in_each_language(kb):
-    assert checked_sentence(kb) == "Checked against US FDA approvals up to 26 November 2026."
-    kb_es = load_knowledge(lang="es")
-    assert date_words(kb_es, kb.registry_checked) == "26 de noviembre de 2026"
+    assert date_words(kb, dt.date(2026, 11, 26)) == "26 November 2026"
+    assert checked_sentence(kb) == f"Checked against US FDA approvals up to {date_words(kb, kb.registry_checked)}."
+    assert date_words(load_knowledge(lang="es"), dt.date(2026, 11, 26)) == "26 de noviembre de 2026"
 
 
 def test_approval_years_come_only_from_sourced_registry_dates(kb):
