@@ -65,9 +65,13 @@ def take_link() -> None:
     st.session_state["notes"] = notes
 
 
-def show_notes() -> None:
+def show_notes(loaded: bool = True) -> None:
+    """The link's notes; ``loaded=False`` leaves out "opened from a shared link" (on the results,
+    where the answers themselves show what the link held)."""
     kb = get_knowledge()
     for kind, names in st.session_state.get("notes", []):
+        if kind == "loaded" and not loaded:
+            continue
         if kind == "loaded":
             st.info(t("share.note_loaded"), icon="🔗")
         elif kind == "loaded_ask_sex":

@@ -1,12 +1,16 @@
-"""The results screen, in the reader's order.
+"""The results screen, in the reader's order, short enough to finish before the nurse calls.
 
-The first screen answers: what this means and what treatment aims to do, what often comes
-first for cancers like hers (or, when the receptor results are not known, which results decide
-most of this and where to find them), and when to get help right away. Everything else follows
-on demand: the treatments in the order they are usually met, every warning sign, support, the
-questions for the visit and what matters most, and the results still missing. The take-home
-(print and QR code) comes right after the first screen, and its print action again after the
-questions.
+The first screen answers: what this means and what treatment aims to do, what often comes first
+for cancers like hers (or, when the receptor results are not known, which results decide most
+of this and where they are), when to get help right away (two tiers that look different: red,
+call the emergency number now; amber, call the care team today), and what she entered.
+
+Below it, an "On this page" row, then (for a reader not sure of her results) the card to show
+the nurse. Then what helps her act, before
+the long list: support, her questions for the visit and the take-home; every warning sign beside
+her places on a body outline; and last the treatments, each timing group a heading over one line
+per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
+Europe, research, review dates, the rule) is one more tap inside it (components/explainer/option_card.py).
 """
 
 from __future__ import annotations
@@ -21,18 +25,48 @@ from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
 from ..shared import listen, settings, state
-from ..shared.grouping import GROUPS, group
-from ..shared.icons import how_given, icon_svg
+from ..shared.grouping import group
+from ..shared.icons import icon_svg
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t
 from ..take_home import takehome, visit
 from ..take_home.printable import first_sentence
-from . import option_card, sites
+from . import option_card, sites, treatments
 from .notes import show_notes
 
 CLINIC_PHONE_ENV = "EXPLAINER_CLINIC_PHONE"
 FIRST_SCREEN_OPTIONS = 3  # at most this many names under "often one of the first treatments"
 SHORT_SIGNS = 2  # per tier on the first screen; every sign is further down
+TIER_LOOK = {"emergency": (st.error, "🚑"), "today": (st.warning, "📞")}  # red and amber, each with its own icon
+SECTIONS = ("support", "my-questions", "warning-signs", "treatments")  # the "On this page" row, in page order
+# A tap on a treatment's name on the first screen goes to its card and opens it: if its group is
+# folded, the group's switch is pressed first and the card waited for. One listener on the
+# document, installed once; fixed text, nothing from answers or links goes in.
+_OPEN_CARD = """<script>
+(() => {
+  if (window.explainerCardLinks) { return; }
+  window.explainerCardLinks = true;
+  const cardOf = (id) => document.querySelector(`[class*="st-key-card_${CSS.escape(id)}__"] details`);
+  const open = (card) => {
+    card.scrollIntoView({block: "start"});
+    if (!card.open) { card.querySelector("summary").click(); }
+    card.querySelector("summary").focus({preventScroll: true});
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("a[data-card]");
+    if (!link) { return; }
+    event.preventDefault();
+    const id = link.dataset.card;
+    if (cardOf(id)) { open(cardOf(id)); return; }
+    const toggle = document.querySelector(`.st-key-group_${CSS.escape(link.dataset.group)} [data-testid="stToggle"] input`);
+    if (toggle && !toggle.checked) { toggle.click(); }
+    let tries = 0;
+    const wait = setInterval(() => {
+      if (cardOf(id) || ++tries > 50) { clearInterval(wait); if (cardOf(id)) { open(cardOf(id)); } }
+    }, 100);
+  });
+})();
+</script>"""
 
 
 def render(kb: KnowledgeBase) -> None:
@@ -42,7 +76,7 @@ def render(kb: KnowledgeBase) -> None:
     with st.container(key="disclaimer_top"):  # short here; the whole notice closes the page
         st.markdown(f'<p class="notice-short">ℹ️ {escape(t("results.notice_short"))}</p>', unsafe_allow_html=True)
     st.title(t("results.heading"), anchor=False)
-    _meaning(kb, explanation)
+    _meaning(kb)
     unsure = profile.hr == UNKNOWN or profile.her2 == UNKNOWN
     if unsure:
         _unsure()
@@ -50,32 +84,29 @@ def render(kb: KnowledgeBase) -> None:
         _often_first(groups)
     _get_help(kb, explanation)
     _entered(kb)
-    if unsure:
-        _for_everyone(groups)
-    takehome.render(kb, explanation)  # printing and the QR code near the top, after the first screen
-    show_notes()
-
-    st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
-    st.header(t("results.options_heading"), anchor=False)
-    for name in GROUPS:  # often first, often later, at any time, only if a test shows; empty ones left out
-        if groups[name]:
-            with st.container(key=f"group_{name}"):
-                st.subheader(t("results.group_title", name=t(f"results.group_{name}"), n=len(groups[name])),
-                             anchor=False)
-                st.markdown(t(f"results.group_{name}_intro"))
-                for result in groups[name]:
-                    option_card.render(result, kb, profile)
-    st.markdown('<span id="warning-signs"></span>', unsafe_allow_html=True)
-    sites.render(explanation, kb)
+    st.html(_OPEN_CARD, unsafe_allow_javascript=True)
+    show_notes(loaded=False)  # a link that opened these results needs no note; a part left out does
+    _on_this_page()
+    if unsure:  # the best help for a reader not sure of her results comes right after the first screen
+        nurse_card(kb, explanation)
     _support(kb)
+    _anchor("my-questions")
     visit.render(kb, explanation)
-    takehome.print_action(kb, explanation, "bottom")  # again, once the questions are chosen
-    nurse_card(kb, explanation)
+    takehome.render(kb, explanation)  # print and the QR code, once the questions are chosen
+    _anchor("warning-signs")
+    sites.render(explanation, kb)
+    _anchor("treatments")
+    treatments.render(kb, explanation)
     with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
         st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
+    st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
 
 
-def _meaning(kb: KnowledgeBase, explanation) -> None:
+def _anchor(name: str) -> None:
+    st.markdown(f'<span id="{name}"></span>', unsafe_allow_html=True)
+
+
+def _meaning(kb: KnowledgeBase) -> None:
     """Who this is for and what treatment for stage 4 aims to do; for a man, what is different."""
     answers = state.answers()
     with st.container(border=True, key="summary"):
@@ -91,14 +122,9 @@ def _meaning(kb: KnowledgeBase, explanation) -> None:
 
 
 def _entered(kb: KnowledgeBase) -> None:
-    """What was entered, every "not sure" named, and for a man the rest of what is different for
-    men: after the signs, so a phone shows the signs first."""
+    """What was entered, every "not sure" named: after the signs, so a phone shows the signs first.
+    (For a man, the rest of what is different for men is in his treatments' cards and on the printout.)"""
     answers = state.answers()
-    if answers["sex"] == "male":
-        rest = kb.meta.men_note.removeprefix(first_sentence(kb.meta.men_note)).strip()
-        cited = "; ".join(kb.sources[s].publisher for s in kb.meta.men_note_sources)
-        st.markdown(f'<p class="you-said">{escape(rest)} ({escape(t("results.sources"))}: {escape(cited)})</p>',
-                    unsafe_allow_html=True)
     places = place_words(kb, answers)
     said = "; ".join(answer_words(kb, answers, with_sex=False))
     where = t("results.summary_places", places=", ".join(places)) if places else t("results.summary_places_none")
@@ -107,19 +133,21 @@ def _entered(kb: KnowledgeBase) -> None:
 
 
 def _often_first(groups) -> None:
-    """The one to three treatments often used first, each with how it is given and a tap to its card."""
+    """The one to three treatments usually met first, each with every way it is given and a tap to its card."""
     first = groups["first"][:FIRST_SCREEN_OPTIONS]
     if not first:
         return
     with st.container(key="often_first"):
         st.subheader(t("results.first_heading"), anchor=False)
-        st.markdown("\n".join(_first_line(r.option) for r in first), unsafe_allow_html=True)
+        st.markdown("\n".join(first_line(r.option, "first") for r in first), unsafe_allow_html=True)
 
 
-def _first_line(option) -> str:
-    way = how_given(option)
-    return (f'<p class="first-option">{icon_svg(way, size_px=36)}<span><a href="#{option_card.anchor(option.id)}">'
-            f'{escape(option.name)}</a>: {escape(t(f"results.given.{way}"))}</span></p>')
+def first_line(option, group_name: str) -> str:
+    """A treatment in one line: its pictures, its name (a tap opens its card), what it is, how it is given."""
+    return (f'<p class="first-option">{option_card.way_pictures(option)}<span>'
+            f'<a href="#treatments" data-card="{option.id}" data-group="{group_name}">{escape(option.heading)}</a>: '
+            f'{escape(option.plain)}. '
+            f'<span class="way-words">{escape(option_card.way_words(option, capital=True))}.</span></span></p>')
 
 
 def _unsure() -> None:
@@ -130,19 +158,9 @@ def _unsure() -> None:
         st.button(t("results.unsure_find"), key=state.key("unsure_find"), on_click=state.go, args=("hr",))
 
 
-def _for_everyone(groups) -> None:
-    """What applies to everyone, before any "only if a test shows" option."""
-    everyone = [r for r in groups["any"] if r.option.class_ in ("supportive_care", "clinical_trial")]
-    if everyone:
-        with st.container(key="everyone"):
-            st.subheader(t("results.everyone_heading"), anchor=False)
-            st.markdown(t("results.everyone_text") + "\n" + "\n".join(_first_line(r.option) for r in everyone),
-                        unsafe_allow_html=True)
-
-
 def _get_help(kb: KnowledgeBase, explanation) -> None:
     """The most important warning signs for her places of spread, in the two tiers; every sign
-    is in "Where it has spread" further down."""
+    is further down, under "Warning signs"."""
     headings = tier_headings(kb)
     parts = [s.site.urgent_signs for s in explanation.sites] + [explanation.general_urgent_signs]
     with st.container(key="help_first"):
@@ -152,14 +170,23 @@ def _get_help(kb: KnowledgeBase, explanation) -> None:
             signs = list(dict.fromkeys(first_sentence(sign) for p in parts for sign in getattr(p, tier)[:1]))
             signs = signs[:SHORT_SIGNS]
             if signs:
-                with column:
-                    st.error(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in signs), icon="🚨")
+                box, icon = TIER_LOOK[tier]
+                with column, st.container(key=f"tier_{tier}"):
+                    box(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in signs), icon=icon)
         st.markdown(f"[{t('results.help_all')}](#warning-signs)")
 
 
+def _on_this_page() -> None:
+    """Links to each part of the page, in its order, so nothing needed is far down."""
+    links = "".join(f'<a href="#{name}">{escape(t(f"results.jump.{name}"))}</a>' for name in SECTIONS)
+    st.markdown(f'<nav class="on-this-page" aria-label="{escape(t("results.jump_label"))}">'
+                f'<span>{escape(t("results.jump_label"))}:</span>{links}</nav>', unsafe_allow_html=True)
+
+
 def _support(kb: KnowledgeBase) -> None:
-    """What supportive and palliative care are, and where to find support: sourced and dated."""
+    """What supportive and palliative care are, and who to call: sourced and dated (sources one tap away)."""
     support = kb.support
+    _anchor("support")
     with st.container(key="support"):
         st.header(t("results.support_heading"), anchor=False)
         st.markdown(support.care)
@@ -169,10 +196,10 @@ def _support(kb: KnowledgeBase) -> None:
             name = helpline.name if settings.kiosk() else f"[{helpline.name}]({helpline.url})"
             lines.append(f"**{name}**: {helpline.what}")
         st.markdown("\n".join(f"- {line}" for line in lines))
-        cited = dict.fromkeys([*support.care_sources, *support.aims_sources,
+        men = kb.meta.men_note_sources if state.answers()["sex"] == "male" else []
+        cited = dict.fromkeys([*support.care_sources, *support.aims_sources, *men,
                                *(s for h in support.helplines for s in h.sources)])
-        st.caption(t("results.sources") + ":")
-        with st.container(key="in_english_support_sources"):  # publishers as published (marked lang="en")
+        with st.expander(t("results.where_from")), st.container(key="in_english_support_sources"):
             st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
 
 
@@ -185,9 +212,10 @@ def nurse_card(kb: KnowledgeBase, explanation) -> None:
     with st.container(border=True, key="nurse_card"):
         st.subheader(t("results.nurse_heading"), anchor=False)
         st.markdown(t("results.nurse_intro"))
-        lines = []
-        for name, results in missing:
-            decides = (t("results.nurse_decides_one", name=results[0].option.name) if len(results) == 1
+        parts = []
+        for name, results in missing:  # one wrapped line: each result with how many treatments it decides
+            entry = kb.inputs[name.removeprefix("marker:")]
+            decides = (t("results.nurse_decides_one", name=results[0].option.heading) if len(results) == 1
                        else t("results.nurse_decides", n=len(results)))
-            lines.append(f"- **{kb.inputs[name.removeprefix('marker:')].label}**: {decides}")
-        st.markdown("\n".join(lines))
+            parts.append(f"**{entry.short or entry.label}** ({decides})")
+        st.markdown(" · ".join(parts))

@@ -1,4 +1,9 @@
-"""Each chosen place of spread, with its urgent warning signs set clearly apart."""
+"""Every warning sign, beside a body outline with her places of spread filled in.
+
+The signs are in the two tiers, each tier its own look (red: call the emergency number now;
+amber: call the care team today), each sign once with the place it belongs to. What each place
+means, its symptoms and the treatments aimed at it are one tap away per place.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +11,53 @@ import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase, tier_headings
 from knowledge.approvals import date_words
-from knowledge.schema import UrgentSigns
 
-from ..shared import glossary_terms, listen, svg
+from ..shared import listen
 from ..shared.text import t
 from . import body_picture
 
 
 def render(explanation: Explanation, kb: KnowledgeBase) -> None:
-    st.header(t("results.sites_heading"), anchor=False)
-    if not explanation.sites:
-        st.markdown(t("results.no_sites"))
-    else:  # the same body picture as on the question, with her places filled in
+    from .results import TIER_LOOK  # the same two looks as on the first screen
+
+    with listen.row("warning_signs", t("results.signs_heading")):
+        st.header(t("results.signs_heading"), anchor=False)
+    with st.container(key="warning_signs"):
         chosen = [s.site.id for s in explanation.sites]
         places = ", ".join(s.site.name.lower() for s in explanation.sites)
-        svg.show(body_picture.svg(chosen, t("steps.body_label", places=places)), max_width_px=180)
-    names = {r.option.id: r.option.name for r in explanation.options}
-    for result in explanation.sites:
-        site = result.site
-        with st.container(border=True, key=f"site_{site.id}"):
-            with listen.row(f"site_{site.id}", site.name):
-                st.subheader(site.name, anchor=False)
-            st.markdown(f"<p>{glossary_terms.marked(site.summary, kb, f'site-{site.id}')}</p>", unsafe_allow_html=True)
-            urgent(kb, site.urgent_signs, key=f"urgent_{site.id}")
-            with st.expander(t("results.site_means") + f": {site.name}"):
-                st.markdown(site.what_it_means)
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="body_row", wrap=False):
+            label = t("steps.body_label", places=places) if places else t("steps.body_label_none")
+            st.markdown(f'<div class="body-small">{body_picture.svg(chosen, label)}</div>', unsafe_allow_html=True,
+                        width="content")
+            st.markdown(t("results.body_caption", places=places) if places else t("results.no_sites"))
+        headings = tier_headings(kb)
+        for tier, (box, icon) in TIER_LOOK.items():
+            lines = _tier_lines(explanation, tier)
+            if lines:
+                with st.container(key=f"urgent_{tier}"):
+                    box(f"**{headings[tier]}**\n" + "".join(f"\n- {line}" for line in lines), icon=icon)
+    if explanation.sites:  # what each place means, one tap away for all of them
+        names = {r.option.id: r.option.heading for r in explanation.options}
+        with st.expander(t("results.sites_about"), key="sites_about"):
+            for result in explanation.sites:
+                site = result.site
+                st.markdown(f"#### {site.name}\n{site.what_it_means}")
                 _list(t("results.site_symptoms"), site.symptoms)
                 _list(t("results.site_local"), site.local_treatments)
                 if result.related_options:
                     st.markdown(t("results.site_related", names=", ".join(names[o] for o in result.related_options)))
                 st.caption(t("results.reviewed", date=date_words(kb, site.reviewed)))
-    with listen.row("urgent_general", t("results.general_urgent_heading")):
-        st.subheader(t("results.general_urgent_heading"), anchor=False)
-    urgent(kb, explanation.general_urgent_signs, key="urgent_general")
 
 
-def urgent(kb: KnowledgeBase, signs: UrgentSigns, key: str) -> None:
-    """Warning signs in a red-edged box of their own: emergency first, then call the team today,
-    each sign once under its heading."""
-    headings = tier_headings(kb)
-    with st.container(key=key):
-        st.error("\n\n".join(f"**{headings[tier]}**\n" + "".join(f"\n- {s}" for s in lines)
-                              for tier, lines in signs if lines), icon="🚨")
+def _tier_lines(explanation: Explanation, tier: str) -> list[str]:
+    """Each sign of one tier once, led by the place it belongs to (or "For everyone")."""
+    seen: dict[str, str] = {}
+    parts = [(s.site.name, s.site.urgent_signs) for s in explanation.sites]
+    parts.append((t("results.general_urgent_heading"), explanation.general_urgent_signs))
+    for place, signs in parts:
+        for sign in getattr(signs, tier):
+            seen.setdefault(sign, place)
+    return [f"**{place}:** {sign}" for sign, place in seen.items()]
 
 
 def _list(title: str, items) -> None:

@@ -44,6 +44,10 @@ WAYS = {
                 f'<circle cx="11" cy="24" r="1.2" {_DOT}/><circle cx="37" cy="24" r="1.2" {_DOT}/></g>'),
     "care": (f'<path d="M9 9h30a4 4 0 0 1 4 4v17a4 4 0 0 1-4 4H23l-8 7v-7H9a4 4 0 0 1-4-4V13a4 4 0 0 1 4-4Z" {_F}/>'
              f'<path d="{_HEART}" {_W} transform="translate(0 -1)"/>'),
+    # A thin needle with a tube to a bag: fluid taken out, as when fluid is drained from the chest.
+    "procedure": ('<path d="M6 10l12 12"/><path d="M18 22l4 4"/>'
+                  '<path d="M22 26c4 4 6 7 6 11"/>'
+                  f'<rect x="24" y="34" width="16" height="10" rx="3" {_F}/><path d="M28 39h8"/>'),
 }
 
 # The places cancer may have spread to.

@@ -32,8 +32,6 @@ BASE_CSS = """
 header button, [data-testid="stSidebar"] button { min-width: 48px !important; min-height: 48px !important; }
 [data-testid="stCode"] code, [data-testid="stCode"] code span { font-size: 0.95rem !important; }
 [data-testid="stCode"] button { min-width: 48px !important; min-height: 48px !important; }
-/* Option cards: the name matters, but it should not shout. */
-[class*="st-key-option_"] h3 { font-size: 1.3rem; }
 /* A chosen place must look clearly chosen, not just a shade lighter. */
 button[data-variant="pills"][aria-pressed="true"] { background: #1d4f91 !important; border-color: #1d4f91 !important; }
 button[data-variant="pills"][aria-pressed="true"] p { color: #fff !important; }
@@ -51,11 +49,40 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p, .stRadio [data-testid="stCaptionContainer"] p,
 [data-testid="stRadio"] label div p + div, [data-testid="stMarkdownContainer"] small
   { color: #262730 !important; opacity: 1 !important; }
-/* The first screen of results: the treatments often used first, each with how it is given. */
+/* The first screen of results: the treatments often used first, each with every way it is given. */
 .first-option { display: flex; align-items: center; gap: .6rem; margin: .35rem 0; }
 .first-option a { font-weight: 600; }
 .first-option svg, .how-given svg { flex: none; }
-.how-given { display: inline-flex; align-items: center; gap: .5rem; }
+.ways { display: inline-flex; flex: none; gap: .15rem; }
+.way-words { white-space: nowrap; }
+.how-given { display: flex; align-items: center; gap: .5rem; margin: 0; font-weight: 600; }
+.like-yours { margin: 0; font-weight: 600; color: #1b5e20; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* "On this page": a row of links to each part, each a full-size touch target. */
+nav.on-this-page { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .5rem; margin: .2rem 0; }
+nav.on-this-page span { font-weight: 600; }
+nav.on-this-page a { display: inline-flex; align-items: center; min-height: 48px; padding: 0 .9rem; font-weight: 600;
+  color: #1d4f91; border: 2px solid #b8c7dd; border-radius: 999px; text-decoration: none; }
+nav.on-this-page a:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+/* The line of time: boxes with arrows; "at any time" and "only if" sit beside it, drawn apart. */
+figure.timeline { margin: .3rem 0 .6rem; }
+figure.timeline ol { display: flex; flex-wrap: wrap; align-items: stretch; gap: .4rem; list-style: none; padding: 0;
+  margin: 0; }
+figure.timeline li.step { display: flex; flex-wrap: wrap; align-items: center; column-gap: .5rem; padding: .35rem .6rem;
+  min-width: 7rem; font-size: .95rem; border: 2px solid #0e5a63; border-radius: 10px; background: #f2f9f8; }
+figure.timeline li.step b { flex: 1 0 100%; }
+figure.timeline li.aside { border-style: double; border-width: 4px; }
+figure.timeline li.maybe { border-style: dashed; background: #fff; }
+figure.timeline li.arrow { align-self: center; font-size: 1.6rem; color: #0e5a63; }
+figure.timeline figcaption { font-size: .95rem; margin-top: .35rem; }
+/* Warning signs: a small body outline beside the words that name her places. */
+.body-small { width: 96px; }
+.st-key-body_row [data-testid="stElementContainer"]:last-child { flex: 1 1 8rem; min-width: 0; }
+/* Each group: its heading and switch on one row, close to its one-line list or cards. */
+[class*="st-key-group_"] [data-testid="stVerticalBlock"] { gap: .35rem; }
+[class*="st-key-group_"] [data-testid="stHorizontalBlock"] { row-gap: 0; column-gap: .8rem; }
+[class*="st-key-group_"] h3 { font-size: 1.25rem; }
+[class*="st-key-card_"] summary p { font-size: 1rem !important; }
 /* The settings row stays slim; on a phone the settings button shows its icon, and its name
    stays for screen readers. */
 .st-key-controls { min-height: 48px; }
@@ -75,7 +102,7 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 [data-testid="stMain"] h3 { padding: .3rem 0 .1rem; }
 .st-key-help_first [data-testid="stAlert"] > div { padding: .6rem .8rem; }
 .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 2.3rem; }
-.st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.35rem; padding: .2rem 0; }
+.st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3 { font-size: 1.35rem; padding: .2rem 0; }
 /* Glossary words in a text: a dotted underline; a tap opens the definition in the middle of the screen. */
 button.term { background: none; border: none; padding: 0; margin: 0; font: inherit; color: inherit; cursor: help;
   border-bottom: 2px dotted #0e5a63; min-height: 0; min-width: 0; }
@@ -83,8 +110,9 @@ button.term:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
 .term-box { max-width: min(90vw, 30rem); padding: 1rem 1.2rem; border: 2px solid #0e5a63; border-radius: 10px;
   font-size: 1rem; line-height: 1.45; color: #111; background: #fff; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
 .term-box::backdrop { background: rgba(0, 0, 0, .15); }
-/* Urgent signs stand apart. */
-.st-key-urgent, [class*="st-key-urgent"] { border-left: 8px solid #b00020; }
+/* Urgent signs stand apart: the emergency tier red, the "today" tier amber, each with its own words and icon. */
+.st-key-tier_emergency, .st-key-urgent_emergency { border-left: 8px solid #b00020; }
+.st-key-tier_today, .st-key-urgent_today { border-left: 8px solid #9a6700; }
 .st-key-intro p { font-size: 1.3rem; line-height: 1.45; }
 /* The app draws its own top row (page links or Menu, settings, Start over), so Streamlit's empty
    top bar goes on every screen and the row takes its place: on a tablet at Largest text the bar
@@ -115,25 +143,41 @@ h1[tabindex="-1"]:focus { outline: none; }
     { font-size: 1rem !important; }
   h1, .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 1.5rem !important; }
   h2 { font-size: 1.4rem !important; } h3 { font-size: 1.2rem !important; }
-  .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3, .st-key-everyone h3 { font-size: 1.15rem !important; }
+  .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3 { font-size: 1.15rem !important; }
   .st-key-help_first li:nth-child(n+2) { display: none; }
   .st-key-help_first [data-testid="stAlert"] p { margin-bottom: .15rem; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-top: 0; padding-left: 1.1rem; }
   .st-key-help_first [data-testid="stAlert"] li { margin: 0; }
   .st-key-help_first [data-testid="stAlert"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
   .st-key-help_first [data-testid="stHorizontalBlock"] { row-gap: .5rem; }
-  .st-key-showing_for [data-testid="stElementContainer"]:first-child { flex: 1 1 auto; min-width: 0; }
+  .st-key-showing_for [data-testid="stElementContainer"]:first-child { flex: 1 1 auto; min-width: min(12rem, 100%); }
   .st-key-unsure { padding: .4rem .75rem .6rem !important; }
   .st-key-unsure [data-testid="stVerticalBlock"], .st-key-summary [data-testid="stVerticalBlock"] { gap: .3rem; }
   .st-key-summary { padding: .5rem .75rem !important; }
   .st-key-showing_for button { min-height: 44px; }
-  .st-key-showing_for .listen-play { display: none; }  /* the icon alone here; its name stays */
   .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
   .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
-  .st-key-showing_for { flex-wrap: nowrap !important; }
+  .st-key-showing_for { flex-wrap: wrap !important; }
   .block-container { padding-top: .4rem !important; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
-  .first-option { margin: .15rem 0; }
+  .first-option { margin: .15rem 0; align-items: flex-start; }
+  .way-words { white-space: normal; }
+  figure.timeline li.step { min-width: 0; flex: 1 1 9rem; padding: .3rem .5rem; }
+  figure.timeline figcaption { font-size: .9rem; line-height: 1.35; }
+  [class*="st-key-group_"] h3 { font-size: 1.05rem !important; }
+  /* On the phone itself, a code to open the results on a phone is no use: the link stays. */
+  .st-key-takehome [data-testid="stColumn"]:has(svg[role="img"]), .st-key-share_text { display: none; }
+  /* Every sign, on a narrow screen: the words take the whole width (the tier's heading, colour and
+     edge still tell the two apart). */
+  .st-key-warning_signs [data-testid="stAlert"] :has(> [data-testid="stAlertDynamicIcon"]),
+  .st-key-disclaimer_bottom [data-testid="stAlert"] :has(> [data-testid="stAlertDynamicIcon"]) { display: none; }
+  .st-key-warning_signs [data-testid="stAlert"] [data-testid="stMarkdownContainer"],
+  .st-key-disclaimer_bottom [data-testid="stAlert"] [data-testid="stMarkdownContainer"] { width: 100% !important; }
+  .st-key-warning_signs [data-testid="stAlertContainer"], .st-key-disclaimer_bottom [data-testid="stAlertContainer"]
+    { padding: .5rem .7rem; }
+  .st-key-warning_signs [data-testid="stAlert"] ul { padding-left: 1.1rem; }
+  .st-key-warning_signs [data-testid="stAlert"] li { margin-left: 0; }
+  nav.on-this-page a { padding: 0 .7rem; }
   [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .5rem; }
   [data-testid="stMain"] p, [data-testid="stMain"] li { line-height: 1.45; }
   .block-container { padding-left: 1rem; padding-right: 1rem; }
@@ -159,7 +203,8 @@ h1[tabindex="-1"]:focus { outline: none; }
 .st-key-visit_matters_box button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; text-align: left; }
 /* Printing the results page itself (the browser's own Print): no controls, the whole page
-   rather than one screen of it, every card's details open, warning signs kept together. */
+   rather than one screen of it, every card opened so far printed open, warning signs kept
+   together. (The take-home page is the printout made for the visit.) */
 @media print {
   header, [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-controls,
   .stButton, .stLinkButton, .stDownloadButton, [data-testid="stPopover"], [data-testid="stTextInput"],
@@ -170,8 +215,9 @@ h1[tabindex="-1"]:focus { outline: none; }
   .block-container { padding-top: 0 !important; max-width: none !important; }
   details::details-content { content-visibility: visible !important; display: block !important; height: auto !important; }
   details summary svg { display: none; }
-  [class*="st-key-urgent"], .st-key-help_first, [data-testid="stAlert"], [class*="st-key-option_"] h3
+  [class*="st-key-urgent"], .st-key-help_first, [data-testid="stAlert"], figure.timeline
     { break-inside: avoid; }
+  nav.on-this-page { display: none; }
   h1, h2, h3 { break-after: avoid; }
 }
 </style>

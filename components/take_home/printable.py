@@ -1,9 +1,13 @@
 """The take-home page: a self-contained, print-ready HTML document for the visit.
 
 One page on A4 and US Letter at the Normal text size with the first few questions (larger
-sizes, or more questions, may take two pages, which the page then says). Headed sections: what this means, what was entered (a
-"not sure" shown as such), the treatments in short by group with how each is given, the warning
-signs under their two tier headings (each sign once), what matters most, the chosen questions
+sizes, or more questions, may take two pages, which the page then says). It opens with three
+key points (what treatment aims to do, what often comes first or which results decide most
+of it, and what to do with this sheet), then what was entered (a "not sure" shown as such), the
+treatments by group, each with a few plain words of what it is and every way it is given (those
+that depend on a test as names, with the question to ask ticked off on paper), the warning
+signs under their two tier headings in two looks (each sign once) with blanks for the care
+team's day and night numbers, who to call for support, what matters most, the chosen questions
 with lines to write on, lines for notes, the QR code and link, the date in words and the
 not-medical-advice notice. No name, nothing identifying.
 
@@ -20,9 +24,9 @@ from typing import Any, Mapping
 
 from knowledge import Explanation, KnowledgeBase, missing_results, tier_headings
 from knowledge.approvals import date_words
+from knowledge.profile import UNKNOWN
 
-from ..shared.grouping import GROUPS, group
-from ..shared.icons import how_given
+from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t as text
 from .visit import FIRST_TICKED, Visit
@@ -40,8 +44,14 @@ h1 { font-size: 1.15em; margin: 0; } h2 { font-size: 1.05em; margin: .2em 0 .05e
 h3 { font-size: 1em; margin: .15em 0 0; }
 p { margin: .05em 0; } ul, ol { margin: 0; padding-left: 1.3em; } li { margin: 0; }
 .note { border-left: 4px solid #1d4f91; padding-left: .45em; margin-top: .2em; }
+.key { border: 2px solid #1d4f91; border-radius: 6px; padding: .15em .5em; margin: .25em 0; }
+.key ol { margin: 0; }
+.treat { columns: 2; column-gap: 1.2em; }
+.treat li { break-inside: avoid; }
 .signs li { break-inside: avoid; }
-.signs ul { border-left: 4px solid #b00020; }
+.signs .emergency ul { border-left: 6px solid #b00020; }
+.signs .today ul { border-left: 6px dashed #9a6700; }
+.signs h3 { display: flex; gap: .3em; }
 .write li { padding-bottom: .9em; border-bottom: 1px solid #777; margin-bottom: .15em; break-inside: avoid; }
 .end { display: grid; grid-template-columns: 1fr auto; gap: 1em; align-items: start; }
 .share { padding-top: .5em; }
@@ -75,12 +85,13 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
     groups = group(explanation)
-    treatments = "".join(f"<p><b>{e(t(f'results.group_{name}').rstrip('…'))}:</b> "
-                         + (_waiting(explanation, len(groups[name]), t) if name == "conditional" else _by_way(groups[name], t))
-                         + "</p>" for name in GROUPS if groups[name])
+    treatments = _treatments(groups, explanation, t)
     headings = tier_headings(kb)
-    signs = "".join(f'<div><h3>{e(headings[tier])}</h3><ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
+    signs = "".join(f'<div class="{tier}"><h3><span aria-hidden="true">{TIER_MARK[tier]}</span>{e(headings[tier])}</h3>'
+                    f'<ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
                     for tier, lines in _signs(explanation) if lines)
+    phones = f"<p>{e(t('takehome.print_phones'))}</p>"
+    helplines = "".join(f"<li><b>{e(h.name)}</b>: {e(h.what)}</li>" for h in kb.support.helplines)
     matters = (f"<p><b>{e(t('visit.matters_heading'))}:</b> {e('; '.join(visit.matters))}.</p>"
                if visit.matters else "")
     questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
@@ -100,13 +111,13 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
 <p class="note">{e(explanation.disclaimer)}</p>{larger}
-<h2>{e(t("results.heading"))}</h2>
-{men}<p>{e(kb.support.aims)}</p>
-<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))}</p>
+<div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t)}</ol></div>
+{men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))}</p>
 <h2>{e(t("takehome.print_options"))}</h2>
 {treatments}
 <h2>{e(t("results.help_heading"))}</h2>
-<div class="signs">{signs}</div>
+<div class="signs">{signs}</div>{phones}
+<h2>{e(t("results.support_heading"))}</h2><ul>{helplines}</ul>
 <div class="end"><div>{questions}
 <h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}</div>
 {f'<div class="share">{qr_svg}</div>' if link else ""}</div>
@@ -115,21 +126,40 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 """
 
 
-def _by_way(results, t) -> str:
-    """One group in short: each way of giving, then the treatments given that way."""
-    ways: dict[str, list[str]] = {}
-    for r in results:
-        ways.setdefault(how_given(r.option), []).append(r.option.name)
-    return " ".join(f"<i>{escape(_capital(t(f'results.given.{way}')))}:</i> {escape('; '.join(names))}."
-                    for way, names in ways.items())
+TIER_MARK = {"emergency": "🚑", "today": "📞"}
 
 
-def _waiting(explanation: Explanation, n: int, t) -> str:
-    """The "only if" group in short: how many, and which results are still to find out (the
-    results page names each treatment; listing them all would not fit one page)."""
-    tests = [t(f"teaching.inputs_short.{name.removeprefix('marker:')}") for name, _ in missing_results(explanation)]
-    words = t("takehome.print_conditional", n=n, tests=", ".join(tests)) if tests else t("takehome.print_conditional_some", n=n)
-    return escape(words)
+def _key_points(kb: KnowledgeBase, groups, answers: Mapping[str, Any], t) -> str:
+    """Three lines to remember: what treatment aims to do, what often comes first (or which two
+    results decide most of it), and what to do with this sheet."""
+    first = groups["first"][:2]
+    if answers["hr"] == UNKNOWN or answers["her2"] == UNKNOWN or not first:
+        middle = t("takehome.key_unsure")
+    else:
+        middle = t("takehome.key_first", names="; ".join(f"{r.option.heading} ({r.option.plain})" for r in first))
+    aim = first_sentence(kb.support.aims)
+    return "".join(f"<li>{escape(line)}</li>" for line in (aim, middle, t("takehome.key_use")))
+
+
+def _treatments(groups, explanation: Explanation, t) -> str:
+    """Each group: one line per treatment with what it is and how it is given; "at any time" and
+    "only if a test shows" as names, the latter with the question to ask, to tick on paper."""
+    out = []
+    for name in ("first", "later"):
+        if groups[name]:
+            items = "".join(f"<li><b>{escape(r.option.heading)}</b>: {escape(r.option.plain)} "
+                            f"({escape(t('results.given_join').join(t(f'results.given.{w}') for w in r.option.given))})"
+                            "</li>" for r in groups[name])
+            out.append(f"<h3>{escape(t(f'results.group_{name}'))}</h3><ul class=\"treat\">{items}</ul>")
+    if groups["any"]:
+        names = "; ".join(r.option.heading for r in groups["any"])
+        out.append(f"<p><b>{escape(t('results.group_any'))}:</b> {escape(names)}.</p>")
+    if groups["conditional"]:
+        names = "; ".join(r.option.heading for r in groups["conditional"])
+        tests = [t(f"teaching.inputs_short.{n.removeprefix('marker:')}") for n, _ in missing_results(explanation)]
+        ask = f" ☐ {escape(t('takehome.print_ask_tests', tests=', '.join(tests)))}" if tests else ""
+        out.append(f"<p><b>{escape(t('results.group_conditional').rstrip('…'))}:</b> {escape(names)}.{ask}</p>")
+    return "".join(out)
 
 
 def _capital(words: str) -> str:

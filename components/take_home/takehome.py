@@ -79,7 +79,7 @@ def printout_url(kb: KnowledgeBase, explanation: Explanation) -> str:
 
 
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
-    """The take-home, just after the first screen of results: the print action and the QR code."""
+    """The take-home, right after the questions for the visit: the print action and the QR code."""
     link = share_link(kb)
     printing = not settings.kiosk() or settings.kiosk_print()
     if not (printing or link):
@@ -90,18 +90,20 @@ def render(kb: KnowledgeBase, explanation: Explanation) -> None:
         left, right = st.columns([3, 2], vertical_alignment="center") if link else (st.container(), None)
         with left:
             if printing:
-                print_action(kb, explanation, "top")
+                print_action(kb, explanation)
             if link:
-                st.subheader(t("takehome.share_heading"), anchor=False)
-                st.markdown(t("takehome.kiosk_intro" if settings.kiosk() else "takehome.share_intro"))
+                with st.container(key="share_text"):  # left out on a phone: it is the phone already
+                    st.markdown(f"**{t('takehome.share_heading')}**  \n"
+                                + t("takehome.kiosk_intro" if settings.kiosk() else "takehome.share_intro"))
         if link:
             with right:
-                svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=220)
+                svg.show(qr_svg(link, t("takehome.qr_label")), max_width_px=150)
             if not settings.kiosk():
-                st.code(link, language=None, wrap_lines=True)
+                with st.expander(t("takehome.copy_link")):
+                    st.code(link, language=None, wrap_lines=True)
 
 
-def print_action(kb: KnowledgeBase, explanation: Explanation, where: str) -> None:
+def print_action(kb: KnowledgeBase, explanation: Explanation) -> None:
     """One obvious Print action with a caption that says what happens.
 
     At home: a link that opens the take-home page in a new tab. On a kiosk with printing on:
@@ -109,13 +111,13 @@ def print_action(kb: KnowledgeBase, explanation: Explanation, where: str) -> Non
     """
     if settings.kiosk() and not settings.kiosk_print():
         return
-    with st.container(key=f"print_action_{where}"):  # left out when the results page itself is printed
+    with st.container(key="print_action"):  # left out when the results page itself is printed
         if not settings.kiosk():
             st.link_button(t("takehome.open_print"), printout_url(kb, explanation), icon="🖨️", type="primary",
-                           key=state.key(f"print_{where}"))
+                           key=state.key("print"))
             st.caption(t("takehome.open_print_help"))
             return
-        st.button(t("takehome.kiosk_print"), icon="🖨️", type="primary", key=state.key(f"print_{where}"),
+        st.button(t("takehome.kiosk_print"), icon="🖨️", type="primary", key=state.key("print"),
                   on_click=st.session_state.__setitem__, args=(PRINT_NOW, True))
         st.caption(t("takehome.kiosk_print_help"))
         if st.session_state.pop(PRINT_NOW, False):

@@ -21,6 +21,7 @@ from ..shared import state
 from ..shared.text import t
 
 FIRST_TICKED = 3  # tailored questions ticked at the start; the rest are one tap away
+SHOWN = 4  # questions in view; the others sit under "More questions", drawn (and kept) all the same
 OWN_MAX_CHARS = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -57,22 +58,28 @@ def chosen(kb: KnowledgeBase, explanation: Explanation) -> Visit:
 
 
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
-    if kb.matters:
-        with st.container(key="visit_matters_box"):
-            st.header(t("visit.matters_heading"), anchor=False)
-            labels = {m.id: m.label for m in kb.matters}
-            st.pills(t("visit.matters_label"), options=list(labels), format_func=labels.__getitem__,
-                     selection_mode="multi", key=state.key("visit_matters"), default=[])
-            st.caption(t("visit.matters_note"))
+    """The first questions in view (the first few ticked); the others, a question of her own and
+    what matters most folded under them. Folded parts are drawn all the same, so nothing ticked
+    or typed is lost while they are closed."""
     with st.container(key="visit_questions"):
         st.header(t("visit.heading"), anchor=False)
         st.markdown(t("visit.intro"))
-        for i, question in enumerate(explanation.questions):
+        questions = list(enumerate(explanation.questions))
+        for i, question in questions[:SHOWN]:
             st.checkbox(question, value=i < FIRST_TICKED, key=_question_key(kb, question))
         picked = st.session_state.get(state.key("visit_matters")) or []
         for m in kb.matters:
-            if m.id in picked:  # added by a choice above, ticked
+            if m.id in picked:  # added by a choice below, ticked
                 st.checkbox(m.text, value=True, key=state.key(f"visit_m_{m.id}"))
-        st.text_input(t("visit.own_label"), max_chars=OWN_MAX_CHARS, key=state.key("visit_own"),
-                      help=None, placeholder=t("visit.own_placeholder"))
-        st.caption(t("visit.own_help", n=OWN_MAX_CHARS))
+        with st.expander(t("visit.more", n=len(questions[SHOWN:])), key="visit_more"):
+            for i, question in questions[SHOWN:]:
+                st.checkbox(question, value=i < FIRST_TICKED, key=_question_key(kb, question))
+            st.text_input(t("visit.own_label"), max_chars=OWN_MAX_CHARS, key=state.key("visit_own"),
+                          help=None, placeholder=t("visit.own_placeholder"))
+            st.caption(t("visit.own_help", n=OWN_MAX_CHARS))
+        if kb.matters:
+            with st.expander(t("visit.matters_heading"), key="visit_matters_box"):
+                labels = {m.id: m.label for m in kb.matters}
+                st.pills(t("visit.matters_label"), options=list(labels), format_func=labels.__getitem__,
+                         selection_mode="multi", key=state.key("visit_matters"), default=[])
+                st.caption(t("visit.matters_note"))
