@@ -36,21 +36,22 @@ pages = patient_pages + ([] if settings.kiosk() else teaching.pages())
 # The app draws its own page links, in the page's flow and the chosen language (components/shared/navigation.py).
 page = st.navigation(pages, position="hidden")
 # One slim row on every screen, so the settings never push the content down: the page links (on a
-# phone, the Menu), text size and language behind one labelled button, Start over during the
-# questions and results (on a kiosk on every screen, with Hide my screen). All of it sits in the
-# page's flow and wraps, so nothing covers anything else.
+# phone, or at the largest text size, the Menu), text size and language behind one labelled
+# button, and once past the start screen Start over (on a kiosk with Hide my screen). All of it
+# sits in the page's flow and wraps, so nothing covers anything else.
 with st.container(horizontal=True, key="controls", gap="small", vertical_alignment="center"):
     on_start = page == home and state.step() == state.START
     navigation.links(pages)
     navigation.menu(pages, page)
-    with st.popover(t("app.settings"), icon="⚙️", key="settings"):
+    # The start screen has a big language choice of its own, so its settings hold only how to read.
+    with st.popover(t("app.settings_start" if on_start else "app.settings"), icon="⚙️", key="settings"):
         style.text_size_control()
         listen.speed_control()
-        if not on_start:  # the start screen has a big language choice of its own
+        if not on_start:
             language.switch()
-    if settings.kiosk() or (page == home and not on_start):
+    if not on_start:  # an untouched start screen has nothing to clear or hide
         start_over.button("start_over_top")
-    idle.hide_button()
+        idle.hide_button()
 start_over.confirm(page, home)
 navigation.follow_history()
 idle.watch(page, home)  # kiosk mode only: the idle reset and the hidden screen

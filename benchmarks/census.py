@@ -112,6 +112,8 @@ def _node(node: Any, sizes: list[int]) -> dict[str, Any] | None:
         return {"t": "page_link", "label": proto.label}
     if kind == "checkbox":
         return {"t": "checkbox", "label": scramble(proto.label), "value": proto.default}
+    if kind == "toggle":
+        return {"t": "toggle", "label": proto.label, "value": proto.default}
     if kind == "text_input":
         return {"t": "text_input", "label": proto.label, "max_chars": proto.max_chars}
     if kind == "button_group":

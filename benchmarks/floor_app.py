@@ -65,6 +65,8 @@ def draw(nodes: list[dict], screen: str, counter: list[int]) -> None:
             st.page_link("http://localhost/", label=n["label"])  # a local address, never opened
         elif kind == "checkbox":
             st.checkbox(n["label"], value=n["value"], key=key)
+        elif kind == "toggle":
+            st.toggle(n["label"], value=n["value"], key=key)
         elif kind == "text_input":
             st.text_input(n["label"], max_chars=n["max_chars"] or None, key=key)
         elif kind == "button_group":

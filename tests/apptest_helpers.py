@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -59,6 +60,46 @@ def walk(at: AppTest, hr="unknown", her2="unknown", sites=(), sex="female", **mo
     for field, value in more.items():
         answer(at, field, value)
     return click(at, "next_more")
+
+
+def _expander_ids(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def visit(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", "") == "expander":
+                found.append(getattr(child.proto, "id", "") or "")
+            visit(child)
+
+    visit(at._tree)
+    return found
+
+
+def shown_cards(at: AppTest) -> list[str]:
+    """The option ids whose cards are on the page (open or closed), in page order."""
+    return [m.group(1) for i in _expander_ids(at) if (m := re.search(r"-card_(\w+?)__g\d+$", i))]
+
+
+def open_groups(at: AppTest) -> AppTest:
+    """Tap every folded group's switch, so each shows one line per treatment."""
+    for toggle in at.toggle:
+        if toggle.key and toggle.key.startswith("show_") and not toggle.value:
+            toggle.set_value(True)
+    return at.run()
+
+
+def open_cards(at: AppTest, ids: list[str] | None = None, evidence: bool = False) -> AppTest:
+    """Open cards (all shown, or those named) as a tap would; with ``evidence`` their evidence too."""
+    open_groups(at)
+    for option_id in ids or shown_cards(at):
+        at.session_state[f"card_{option_id}__g{gen(at)}"] = True
+    at.run()
+    if evidence:
+        for toggle in at.toggle:
+            if toggle.key and toggle.key.startswith("evidence_") and not toggle.value:
+                toggle.set_value(True)
+        at.run()
+    return at
 
 
 @pytest.fixture(autouse=True)

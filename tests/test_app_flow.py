@@ -9,7 +9,9 @@ from components.explainer import glossary
 from knowledge import Profile, explain, load_knowledge
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, begin, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
+from .apptest_helpers import (  # noqa: F401 (autouse fixture)
+    answer, begin, click, fresh_caches, new_app, open_cards, open_groups, shown_cards, walk,
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,29 +21,20 @@ def kb():
 
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [w.value for w in at.warning]
     parts += [h.value for h in at.title] + [h.value for h in at.header] + [h.value for h in at.subheader]
     parts += [c.value for c in at.caption] + [e.label for e in at.expander]
     return "\n".join(str(p) for p in parts)
 
 
 def option_cards(at: AppTest) -> set[str]:
-    return {k.removeprefix("option_") for k in _container_keys(at) if k.startswith("option_")}
+    """Every treatment on the page, once each group is opened (as a person taps its switch)."""
+    return set(shown_cards(open_groups(at)))
 
 
-def _container_keys(at: AppTest) -> list[str]:
-    keys = []
-
-    def visit(node):
-        proto = getattr(node, "proto", None)
-        key = getattr(node, "key", None)
-        if key:
-            keys.append(key)
-        for child in getattr(node, "children", {}).values():
-            visit(child)
-        del proto
-
-    visit(at._tree)
-    return keys
+def signs(at: AppTest) -> str:
+    """The text of both warning tiers: the emergency tier red (error), the "today" tier amber (warning)."""
+    return "\n".join([e.value for e in at.error] + [w.value for w in at.warning])
 
 
 def test_start_screen_is_three_lines_and_one_start_button():
@@ -60,11 +53,11 @@ def test_full_flow_shows_grouped_options_sites_and_notice(kb):
     shown = texts(at)
     assert kb.meta.disclaimer.split(".")[0] in at.info[0].value
     for heading in ("Often used first", "Often used later", "At any time", "Only if a test shows…",
-                    "Where it has spread", "My questions for the visit", "Take this home"):
+                    "Warning signs", "Support for you and your family", "My questions for the visit", "Take this home"):
         assert heading in shown
-    for signs in [kb.sites["bone"].urgent_signs, kb.sites["liver"].urgent_signs, kb.meta.general_urgent_signs]:
-        for sign in signs.emergency + signs.today:
-            assert any(sign in e.value for e in at.error)
+    for tiers in [kb.sites["bone"].urgent_signs, kb.sites["liver"].urgent_signs, kb.meta.general_urgent_signs]:
+        assert all(sign in "\n".join(e.value for e in at.error) for sign in tiers.emergency)
+        assert all(sign in "\n".join(w.value for w in at.warning) for sign in tiers.today)
     assert any(f"Call {kb.meta.emergency_number} or go to the emergency department now if:" in e.value
                for e in at.error)
     assert "Checked against US FDA approvals up to" in shown
@@ -81,17 +74,19 @@ def test_all_unknown_answers_still_give_results_with_tests_named(kb):
     assert not at.exception
     expected = explain(Profile.create(), kb)
     assert option_cards(at) == {r.id for r in expected.options}
-    if any(r.status == "conditional" for r in expected.options):
-        assert "Only if:" in texts(at)
+    conditional = [r.id for r in expected.options if r.status == "conditional"]
+    assert conditional
+    open_cards(at, conditional[:3])
+    assert "Only if:" in texts(at)
 
 
 def test_every_site_shows_its_urgent_signs(kb):
     at = walk(new_app(), hr="negative", her2="zero", sites=list(SITE_VALUES))
     assert not at.exception
-    errors = "\n".join(e.value for e in at.error)
+    shown = signs(at)
     for site in kb.sites.values():
         for sign in site.urgent_signs.emergency + site.urgent_signs.today:
-            assert sign in errors, f"urgent sign for {site.id} missing"
+            assert sign in shown, f"urgent sign for {site.id} missing"
 
 
 def test_back_keeps_every_answer():
@@ -114,13 +109,17 @@ def test_back_keeps_every_answer():
 def test_a_man_is_not_asked_about_menopause():
     at = new_app()
     begin(at)
-    for step in ("hr", "her2", "sites"):
+    for step in ("hr", "her2"):
+        answer(at, step, "unknown")
         click(at, f"next_{step}")
+    click(at, "next_sites")
     assert at.radio(key="q_menopause__g0")
     at = new_app()
     begin(at, sex="male")
-    for step in ("hr", "her2", "sites"):
+    for step in ("hr", "her2"):
+        answer(at, step, "unknown")
         click(at, f"next_{step}")
+    click(at, "next_sites")
     assert not [r for r in at.radio if r.key == "q_menopause__g0"]
 
 
@@ -128,8 +127,10 @@ def test_menopause_is_not_asked_when_the_cancer_is_hormone_receptor_negative():
     at = new_app()
     begin(at)
     answer(at, "hr", "negative")
-    for step in ("hr", "her2", "sites"):
-        click(at, f"next_{step}")
+    click(at, "next_hr")
+    answer(at, "her2", "zero")
+    click(at, "next_her2")
+    click(at, "next_sites")
     assert not [r for r in at.radio if r.key == "q_menopause__g0"]
 
 
@@ -141,7 +142,7 @@ def test_start_over_clears_every_answer_and_widget_once_confirmed():
     assert at.session_state["step"] == "start"
     assert at.session_state["answers"]["hr"] == "unknown"
     begin(at)
-    assert at.radio(key="q_hr__g1").value == "unknown"
+    assert at.radio(key="q_hr__g1").value is None  # nothing chosen for the next answer either
 
 
 def test_shared_link_reopens_the_same_results(kb):

@@ -9,7 +9,9 @@ import pytest
 
 from knowledge import Profile, explain, load_knowledge, missing_results
 
-from .apptest_helpers import answer, begin, click, fresh_caches, new_app, walk  # noqa: F401 (autouse fixture)
+from .apptest_helpers import (  # noqa: F401 (autouse fixture)
+    answer, begin, click, fresh_caches, new_app, open_cards, walk,
+)
 from .test_right_for_men import FEMALE_ONLY
 
 
@@ -27,13 +29,37 @@ def test_every_result_on_the_strip_sets_its_answer(kb, field):
     at = new_app()
     begin(at)
     if field == "her2":
+        answer(at, "hr", "unknown")
         click(at, "next_hr")
+    assert at.button(key=f"next_{field}__g0").disabled  # nothing chosen yet: Next waits
     results = kb.inputs[field].report_results
     assert len(results) >= 3
     for i, result in enumerate(results):
         click(at, f"pick_{field}_{i}")
         assert at.radio(key=f"q_{field}__g0").value == result.value, result.says
         assert at.session_state["answers"][field] == result.value
+        # said where the finger is, and to a screen reader; the tapped result is marked
+        said = [m.value for m in at.markdown if 'class="picked" role="status"' in str(m.value)]
+        assert said and kb.inputs[field].values[result.value].label.lower() in said[0].lower()
+        assert at.button(key=f"pick_{field}_{i}__g0").label.startswith("✓ ")
+        assert not at.button(key=f"next_{field}__g0").disabled
+
+
+@pytest.mark.parametrize("field", ["hr", "her2"])
+def test_i_am_not_sure_is_never_chosen_for_her_and_next_waits_for_an_answer(field):
+    at = new_app()
+    begin(at)
+    if field == "her2":
+        answer(at, "hr", "positive")
+        click(at, "next_hr")
+    assert at.radio(key=f"q_{field}__g0").value is None
+    assert at.button(key=f"next_{field}__g0").disabled
+    assert "is an answer too" in texts(at)
+    answer(at, field, "unknown")  # "I'm not sure", chosen by her, is an answer
+    assert not at.button(key=f"next_{field}__g0").disabled
+    click(at, f"next_{field}")
+    click(at, f"back_{[s for s in ('sites', 'her2') if s != field][0] if field == 'her2' else 'her2'}")
+    assert at.radio(key=f"q_{field}__g0").value == "unknown"  # kept, and shown as chosen
 
 
 def test_the_her2_strip_covers_each_category_a_report_can_give(kb):
@@ -44,6 +70,7 @@ def test_the_her2_strip_covers_each_category_a_report_can_give(kb):
 def test_the_her2_step_explains_each_category_once(kb):
     at = new_app()
     begin(at)
+    answer(at, "hr", "unknown")
     click(at, "next_hr")
     shown = texts(at)  # everything but the answers' own captions
     for value in kb.inputs["her2"].values.values():
@@ -76,7 +103,8 @@ def test_nurse_card_lists_exactly_the_missing_results(kb):
     card = "\n".join(str(m.value) for m in at.markdown if "**" in str(m.value))
     assert "Show this to your nurse" in texts(at)
     for name, _ in expected:
-        assert kb.inputs[name.removeprefix("marker:")].label in card, name
+        entry = kb.inputs[name.removeprefix("marker:")]
+        assert f"**{entry.short or entry.label}**" in card, name
 
 
 def test_nothing_missing_means_no_nurse_card():
@@ -87,12 +115,16 @@ def test_nothing_missing_means_no_nurse_card():
 
 def test_a_mans_results_say_who_they_are_for_and_what_differs_and_hold_nothing_only_for_women(kb):
     at = walk(new_app(), hr="positive", her2="zero", sites=["bone", "liver"], sex="male")
-    shown = texts(at) + "\n".join(str(e.value) for e in at.error)
+    shown = texts(at)
     assert "Showing information for: a man" in shown
+    # The first sentence of what differs for men is in the first card; the rest is in his treatments.
+    first, _, rest = kb.meta.men_note.partition(". ")
+    assert shown.index(first + ".") < shown.index("Often one of the first treatments")
+    open_cards(at, evidence=True)  # every card, and its evidence, as he opens them
+    shown = texts(at) + "\n".join(str(e.value) for e in [*at.error, *at.warning])
     # Glossary definitions opened from a word are general reference ("the ovaries or testicles"):
     # they name both sexes, so they are left out of this check.
     shown = re.sub(r'<span id="[^"]+" popover class="term-box">.*?</span>', "", shown)
-    # The first sentence of what differs for men is in the first card, the rest after the short signs.
-    first, _, rest = kb.meta.men_note.partition(". ")
-    assert shown.index(first + ".") < shown.index(rest)
+    shown = re.sub(r"\[[^\]]*\]\(https://[^)]*\)", "", shown)  # publication titles, as published
     assert not FEMALE_ONLY.search(shown), FEMALE_ONLY.search(shown)
+    assert "Tamoxifen" in shown and "erection" in shown

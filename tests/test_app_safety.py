@@ -92,8 +92,8 @@ def test_printout_is_self_contained_escaped_and_nameless():
     for sign in kb.sites["brain"].urgent_signs.emergency + kb.sites["brain"].urgent_signs.today:
         short = printable.first_sentence(sign)  # the sign itself; its details stay on the results page
         assert escape(short) in html
-    conditional = [r for r in e.options if r.status == "conditional"]
-    for r in e.options:
-        if r not in conditional:
-            assert escape(r.option.name) in html
-    assert f"{len(conditional)} treatments. Still to find out:" in html  # the "only if" group in short
+    for r in e.options:  # every treatment by its plain heading, the "only if" ones as names too
+        assert escape(r.option.heading) in html
+        if r.option.timing in ("first", "later") and r.status == "applies":
+            assert escape(r.option.plain) in html  # with a few plain words of what it is
+    assert "Ask: has my cancer been tested for" in html  # the question to tick, on paper

@@ -18,7 +18,9 @@ from components.take_home.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain
 from knowledge.profile import SITE_VALUES
 
-from .apptest_helpers import answer, begin, click, fresh_caches, gen, new_app, walk  # noqa: F401 (autouse fixture)
+from .apptest_helpers import (  # noqa: F401 (autouse fixture)
+    answer, begin, click, fresh_caches, gen, new_app, open_cards, open_groups, shown_cards, walk,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -38,6 +40,7 @@ def switch_language(at: AppTest, lang: str) -> AppTest:
 
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [w.value for w in at.warning] + [tg.label for tg in at.toggle]
     parts += [h.value for h in at.title] + [h.value for h in at.header] + [h.value for h in at.subheader]
     parts += [c.value for c in at.caption] + [e.label for e in at.expander] + [b.label for b in at.button]
     parts += [r.label for r in at.radio] + [g.label for g in at.button_group] + [tab.label for tab in at.tabs]
@@ -45,16 +48,8 @@ def texts(at: AppTest) -> str:
 
 
 def option_cards(at: AppTest) -> set[str]:
-    keys: list[str] = []
-
-    def visit(node):
-        if getattr(node, "key", None):
-            keys.append(node.key)
-        for child in getattr(node, "children", {}).values():
-            visit(child)
-
-    visit(at._tree)
-    return {k.removeprefix("option_") for k in keys if k.startswith("option_")}
+    """Every treatment on the page, once each group is opened (as a person taps its switch)."""
+    return set(shown_cards(open_groups(at)))
 
 
 def page_lang(at: AppTest) -> str:
@@ -64,8 +59,9 @@ def page_lang(at: AppTest) -> str:
 
 
 def without_sources(text: str) -> str:
-    """Sources are cited with their published (English) titles and publishers: leave those lines out."""
-    return re.sub(r"\[[^\]]*\]\([^)]*\)[^\n]*", "", text)
+    """Sources are cited with their published (English) titles and publishers: leave those lines out,
+    and the markup's own attributes (addresses within the page, such as #treatments), which nobody reads."""
+    return re.sub(r"<[^>]+>", " ", re.sub(r"\[[^\]]*\]\([^)]*\)[^\n]*", "", text))
 
 
 def english_ui_phrases() -> set[str]:
@@ -158,6 +154,8 @@ def test_the_language_is_kept_through_the_flow_and_reachable_on_every_screen():
     for step in ("hr", "her2", "sites"):
         assert at.button_group(key=f"lang__g{gen(at)}").value == "es"
         assert at.session_state["lang"] == "es"
+        if step != "sites":
+            answer(at, step, "unknown")
         click(at, f"next_{step}")
     assert at.title[0].value == "Más datos de mi informe"
     click(at, "next_more")
@@ -202,28 +200,29 @@ def test_full_flow_in_spanish_shows_only_spanish_content(kb_es):
     at = walk(switch_language(new_app(), "es"), hr="positive", her2="low", sites=["bone", "liver"],
               esr1="positive")
     assert not at.exception
-    shown = texts(at)
     expected = explain(Profile.create(hr="positive", her2="low", sites=["bone", "liver"],
                                       markers={"esr1": "positive"}), kb_es)
     assert option_cards(at) == {r.id for r in expected.options}
+    open_cards(at, evidence=True)
+    shown = texts(at)
     for result in expected.options:
-        assert result.option.name in shown
+        assert result.option.heading in shown and result.option.plain in shown
     assert kb_es.meta.disclaimer in at.info[0].value
     for heading in ("Suelen usarse primero", "Suelen usarse después", "En cualquier momento",
-                    "Solo si una prueba muestra…", "Adónde se diseminó", "Mis preguntas para la consulta",
+                    "Solo si una prueba muestra…", "Señales de alarma", "Mis preguntas para la consulta",
                     "Para llevar a casa", "Usted indicó: Receptores hormonales: positivos; HER2: bajo"):
         assert heading in shown, heading
     for site in ("bone", "liver"):
         for sign in kb_es.sites[site].urgent_signs.emergency + kb_es.sites[site].urgent_signs.today:
-            assert any(sign in e.value for e in at.error)
+            assert sign in shown
     for phrase in english_ui_phrases():
         assert phrase not in without_sources(shown), f"English UI text on a Spanish screen: {phrase!r}"
 
 
 def test_drug_names_and_test_words_are_spanish(kb_es):
     at = walk(switch_language(new_app(), "es"), hr="positive", her2="unknown")
-    shown = texts(at)
-    assert "letrozol" in shown and "letrozole" not in shown  # the Spanish spelling, in "Ejemplos de medicamentos"
+    shown = texts(open_cards(at))
+    assert "letrozol" in shown and "letrozole" not in shown  # the Spanish spelling, in "Medicamentos"
     assert "Solo si: " in shown
     only_if = [line for line in shown.splitlines() if "Solo si:" in line]
     assert only_if and not any(" or " in line for line in only_if), only_if
@@ -235,9 +234,11 @@ def test_every_question_step_is_spanish(kb_es):
     assert at.radio(key="q_hr__g0").label == kb_es.inputs["hr"].question
     assert "No lo sé" in [o for o in at.radio(key="q_hr__g0").options]
     assert "Pregunta 2 de 5" in texts(at)
+    answer(at, "hr", "unknown")
     click(at, "next_hr")
     assert at.radio(key="q_her2__g0").label == kb_es.inputs["her2"].question
     assert "HER2 bajo" in texts(at)  # the glossary words shown next to the question, in Spanish
+    answer(at, "her2", "unknown")
     click(at, "next_her2")
     answer(at, "sites", ["bone", "brain"])
     shown = texts(at)
@@ -281,7 +282,7 @@ def test_spanish_share_link_carries_the_language_and_reopens_in_spanish(kb_es):
     assert again.session_state["step"] == "results"
     assert option_cards(again) == cards
     assert again.title[0].value == "Qué significa esto para usted"
-    assert "Estos resultados se abrieron desde un enlace compartido." in texts(again)
+    assert "Estos resultados se abrieron desde un enlace compartido." not in texts(again)  # her answers say it
     assert page_lang(again) == "es"
     assert not again.run().query_params
 
@@ -325,7 +326,8 @@ def test_spanish_printout_is_spanish_and_marked_as_such(kb_es):
     html = printable.build(kb_es, explanation, answers, link, qr_svg(link, "Código QR"))
     assert html.startswith("<!doctype html>\n<html lang=\"es\">")
     assert "Mi resumen: tratamientos para el cáncer de mama que se diseminó" in html
-    assert "No está seguro/a: HER2" in html and "Falta saber: HER2" in html and " or " not in html
+    assert "No está seguro/a: HER2" in html and "¿se hizo a mi cáncer la prueba de HER2" in html
+    assert " or " not in html
     assert kb_es.meta.disclaimer in html
     for phrase in english_ui_phrases():
         assert phrase not in html, f"English UI text in the Spanish printout: {phrase!r}"

@@ -25,7 +25,7 @@ from knowledge.approvals import first_approval_year
 from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import rule_in_words, subtype_matrix, what_changes, why_and_why_not, with_answer
 
-from .apptest_helpers import fresh_caches  # noqa: F401 (autouse fixture)
+from .apptest_helpers import fresh_caches, open_groups  # noqa: F401 (autouse fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -469,9 +469,9 @@ def test_a_case_opens_in_the_explainer_with_its_answers(kb, vignette_id):
     assert {m: v for m, v in answers["markers"].items() if v != "unknown"} == p.markers
     assert at.session_state["step"] == "results"
     assert [h.value for h in at.title] == [t("results.heading")]
-    page_text = texts(at)
+    page_text = texts(open_groups(at))  # each group opened, one line per treatment
     for option_id in vignette.shows:
-        assert next(o.name for o in kb.options if o.id == option_id) in page_text
+        assert next(o.heading for o in kb.options if o.id == option_id) in page_text
 
 
 # ---- evidence and rules --------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from knowledge import load_knowledge
+
 from .conftest import ROOT
 from .test_loader_faults import CDK, _break
 
@@ -33,8 +35,9 @@ def test_explain_json_contract():
     assert data["disclaimer"].strip()
     assert data["options"], "an HR-positive profile must show options"
     for option in data["options"]:
-        assert set(option) == {"id", "class", "name", "drugs", "status", "depends_on", "timing", "summary", "why",
-                               "sources"}
+        assert set(option) == {"id", "class", "name", "title", "plain", "given", "drugs", "status", "depends_on",
+                               "timing", "rank", "summary", "why", "safety", "sources"}
+        assert option["given"] and option["plain"] and option["title"]
         assert option["status"] in ("applies", "conditional")
         assert option["timing"] in ("first", "later", "any")
         assert all(d == d.lower() for d in option["drugs"])
@@ -47,7 +50,9 @@ def test_explain_json_contract():
         assert site["summary"] and site["urgent_signs"]["emergency"]
         assert set(site["urgent_signs"]) == {"emergency", "today"}
         assert set(site["related_options"]) <= {o["id"] for o in data["options"]}
-    assert data["contract"] == 2 and data["approvals_checked_up_to"] == "2026-11-26"
+    assert data["contract"] == 3
+    assert data["approvals_checked_up_to"] == load_knowledge().registry_checked.isoformat()
+    assert data["certain_kinds"] == []  # every result known here: nothing left to be certain about
     assert set(data["general_urgent_signs"]) == {"emergency", "today"}
     assert 1 <= len(data["questions"]) <= 10
 
@@ -110,7 +115,8 @@ def test_validate_lists_every_problem_as_file_line_field_message(content_copy):
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 3, lines
     assert any(line.endswith(f"{CDK}:6: options[0].timming: unknown field 'timming'; allowed here: id, class, name, "
-                             "drugs, timing, when, summary, why, details, questions, research, research_drugs, research_when, europe, "
-                             "ask_team, evidence, sources, reviewed, cases") for line in lines), lines
+                             "title, plain, given, drugs, timing, rank, when, summary, why, details, questions, research, "
+                             "research_drugs, research_when, europe, ask_team, safety, evidence, sources, reviewed, cases")
+               for line in lines), lines
     assert any(line.endswith("inputs.yaml:54: (file): 'yes' is ambiguous in YAML (older readers turn it into "
                              "true/false); write true or false, or put it in quotes: \"yes\"") for line in lines), lines

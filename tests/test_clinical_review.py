@@ -43,23 +43,29 @@ def test_about_says_not_yet_reviewed_in_both_languages(lang, words):
     assert "Signed off for this version by" not in text and "Aprobado para esta versión por" not in text
 
 
+REVIEWED = load_knowledge().meta.reviewed  # the version's own review day
+LINE = f"reviewed: {REVIEWED.isoformat()}\n"
+
+
 def test_a_signed_off_version_names_the_reviewer_and_the_date(tmp_path, monkeypatch):
+    from knowledge.approvals import date_words
+
     folder = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, folder)
     meta = folder / "meta.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace(
-        "reviewed: 2026-11-26\n",
-        'reviewed: 2026-11-26\nclinical_review: {reviewer: "Test Reviewer, oncology nurse", date: 2026-11-26}\n', 1),
-        encoding="utf-8")
+        LINE, f'{LINE}clinical_review: {{reviewer: "Test Reviewer, oncology nurse", date: {REVIEWED.isoformat()}}}\n',
+        1), encoding="utf-8")
     monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(folder))
     text = about_text(new_app())
-    assert "Signed off for this version by Test Reviewer, oncology nurse, on 26 November 2026." in text
+    when = date_words(load_knowledge(), REVIEWED)
+    assert f"Signed off for this version by Test Reviewer, oncology nurse, on {when}." in text
     assert "No named clinician has yet signed off" not in text
 
 
 @pytest.mark.parametrize("date,message", [
     ("2026-11-20", "meta.yaml:{line}: clinical_review.date: the sign-off of 2026-11-20 is older than this version's "
-                   "review (2026-11-26); empty clinical_review until a clinician signs this version off"),
+                   f"review ({REVIEWED.isoformat()}); empty clinical_review until a clinician signs this version off"),
     ("2099-01-01", "meta.yaml:{line}: clinical_review.date: sign-off date 2099-01-01 is in the future"),
 ])
 def test_a_sign_off_covers_only_the_version_it_was_given_for(tmp_path, date, message):
@@ -69,9 +75,9 @@ def test_a_sign_off_covers_only_the_version_it_was_given_for(tmp_path, date, mes
     shutil.copytree(CONTENT_DIR, folder)
     meta = folder / "meta.yaml"
     text = meta.read_text(encoding="utf-8")
-    line = text[: text.index("reviewed: 2026-11-26\n")].count("\n") + 2
-    meta.write_text(text.replace("reviewed: 2026-11-26\n", "reviewed: 2026-11-26\nclinical_review: "
-                                 f'{{reviewer: "Test Reviewer", date: {date}}}\n', 1), encoding="utf-8")
+    line = text[: text.index(LINE)].count("\n") + 2
+    meta.write_text(text.replace(LINE, f'{LINE}clinical_review: {{reviewer: "Test Reviewer", date: {date}}}\n', 1),
+                    encoding="utf-8")
     with pytest.raises(KnowledgeError) as info:
-        load_knowledge(folder, today=__import__("datetime").date(2026, 11, 26))
+        load_knowledge(folder, today=REVIEWED)
     assert any(str(p).endswith(message.format(line=line)) for p in info.value.problems), info.value.problems

@@ -20,8 +20,8 @@ from knowledge.teaching import SUBTYPE_HER2, SUBTYPE_HR, matrix_cell, rule_text,
 from .conftest import ROOT
 
 TAMOXIFEN_OLD = ("A daily pill that blocks estrogen from reaching the cancer cells. It can be used before\n"
-                 "      or after menopause, and by men.")
-TAMOXIFEN_NEW = "A daily pill that keeps estrogen away from the cancer cells, before or after menopause, and for men."
+                 "      or after menopause.")
+TAMOXIFEN_NEW = "A daily pill that keeps estrogen away from the cancer cells, before or after menopause."
 BRAIN_RULE = "      site: [brain]\n    summary: >-\n      Focused beams"
 
 

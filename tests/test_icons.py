@@ -9,7 +9,7 @@ import pytest
 
 from components.explainer import body_picture
 from components.shared import icon_shapes
-from components.shared.icons import WAYS, how_given, icon, icon_names, icon_svg
+from components.shared.icons import WAYS, icon, icon_names, icon_svg
 from knowledge import load_knowledge
 from knowledge.profile import SITE_VALUES
 from knowledge.schema import OPTION_CLASSES
@@ -98,40 +98,40 @@ def kb():
     return load_knowledge()
 
 
-def test_every_option_is_given_one_way(kb):
+def test_every_way_an_option_is_given_has_an_icon(kb):
     for option in kb.options:
-        assert how_given(option) in WAYS, option.id
+        assert option.given and set(option.given) <= set(WAYS), option.id
+        for way in option.given:
+            assert icon_svg(way).startswith("<svg")
 
 
-@pytest.mark.parametrize("option_id, way", [
-    ("cdk46_with_endocrine", "pill"),
-    ("palbociclib_her2_positive_maintenance", "pill"),
-    ("tdxd_her2_low", "drip"),
-    ("tdxd_pertuzumab_first_line", "drip"),
-    ("fulvestrant", "shot"),
-    ("ovarian_suppression", "shot"),
-    ("gnrh_agonist_with_ai_men", "shot"),  # goserelin shots with pills: the first drug decides
-    ("aromatase_inhibitor", "pill"),
-    ("tamoxifen", "pill"),
-    ("tucatinib_triplet", "pill"),
-    ("gedatolisib", "drip"),
-    ("pembrolizumab_tnbc", "drip"),
-    ("bone_modifying_drugs", "drip"),
-    ("chemotherapy_triple_negative", "drip"),
-    ("chemotherapy_hr_positive", "pill"),  # capecitabine first
-    ("supportive_care", "care"),
-    ("clinical_trials", "care"),
-    ("surgery_bone", "surgery"),
+@pytest.mark.parametrize("option_id, ways", [
+    ("cdk46_with_endocrine", ("pill", "shot")),  # the pill, with hormone therapy pills or shots
+    ("palbociclib_her2_positive_maintenance", ("pill", "drip", "shot")),
+    ("tdxd_her2_low", ("drip",)),
+    ("fulvestrant", ("shot",)),
+    ("ovarian_suppression", ("shot", "surgery")),
+    ("gnrh_agonist_with_ai_men", ("shot", "pill")),
+    ("tamoxifen", ("pill",)),
+    ("tucatinib_triplet", ("pill", "drip", "shot")),
+    ("gedatolisib", ("drip", "shot")),
+    ("pembrolizumab_tnbc", ("drip", "shot")),
+    ("bone_modifying_drugs", ("drip", "shot")),  # zoledronic acid is a drip, denosumab a shot
+    ("chemotherapy_triple_negative", ("drip", "pill")),
+    ("chemotherapy_hr_positive", ("drip", "pill")),  # most chemotherapy is a drip; capecitabine is a pill
+    ("drainage_lung_fluid", ("procedure",)),
+    ("supportive_care", ("care",)),
+    ("surgery_bone", ("surgery",)),
 ])
-def test_known_options(kb, option_id, way):
+def test_every_way_each_option_is_given_comes_from_its_content(kb, option_id, ways):
     option = next(o for o in kb.options if o.id == option_id)
-    assert how_given(option) == way
+    assert tuple(option.given) == ways
 
 
 def test_radiation_options_are_radiation(kb):
     radiation = [o for o in kb.options if o.class_ == "radiation"]
     assert radiation
-    assert all(how_given(o) == "radiation" for o in radiation)
+    assert all(o.given == ["radiation"] for o in radiation)
 
 
 # The body picture.

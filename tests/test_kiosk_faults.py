@@ -52,27 +52,27 @@ def _symlink_loop(root: Path) -> None:
 
 # kind -> (how to break a copy, what the operator log must say)
 FAULTS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
-    "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:14", "YAML syntax error")),
-    "ambiguous_boolean": (_edit(OPTION, "timing: first", "timing: no"), ("options/cdk46.yaml:13", "'no' is ambiguous")),
-    "duplicate_key": (_edit(OPTION, "timing: first", "timing: first\n    timing: later"), ("options/cdk46.yaml:14", "duplicate key 'timing' (first written on line 13)")),
+    "yaml_syntax": (_edit(OPTION, "timing: first", "timing: [first"), ("options/cdk46.yaml:16", "YAML syntax error")),
+    "ambiguous_boolean": (_edit(OPTION, "timing: first", "timing: no"), ("options/cdk46.yaml:15", "'no' is ambiguous")),
+    "duplicate_key": (_edit(OPTION, "timing: first", "timing: first\n    timing: later"), ("options/cdk46.yaml:16", "duplicate key 'timing' (first written on line 15)")),
     "unknown_class": (_edit(OPTION, "class: cdk46", "class: miracle_cure"), ("options/cdk46.yaml:10", "'miracle_cure' is not allowed")),
     "unknown_source": (_edit(OPTION, "sources: [asco_hr_2024,", "sources: [made_up_source, asco_hr_2024,"),
-                       ("options/cdk46.yaml:55", "unknown source id 'made_up_source'")),
+                       ("options/cdk46.yaml:59", "unknown source id 'made_up_source'")),
     "case_contradicts_gate": (_edit(OPTION, "      applies:\n", "      applies:\n        - {hr: negative, her2: zero}\n"),
-                              ("options/cdk46.yaml:59", "case expects 'applies' but the gate gives 'hidden'")),
+                              ("options/cdk46.yaml:63", "case expects 'applies' but the gate gives 'hidden'")),
     "missing_file": (_remove("sources.yaml"), ("content/sources.yaml:1", "cannot read the file")),
     "broken_spanish": (_edit(SPANISH_OPTION, 'name: "Inhibidor de CDK4/6 con terapia hormonal"',
-                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:26", "YAML syntax error")),
+                             'name: "Inhibidor de CDK4/6 con terapia hormonal'), ("lang/es/options/cdk46.yaml:7", "YAML syntax error")),
     "oversized_file": (_oversize, ("cdk46.yaml:1", "at most 262144 bytes")),
     "yaml_alias": (_edit(OPTION, "    timing: first", "    timing: &t first\n    summary_copy: *t"),
-                   ("options/cdk46.yaml:13", "anchor '&t' is not allowed")),
+                   ("options/cdk46.yaml:15", "anchor '&t' is not allowed")),
     "empty_meta": (lambda root: (root / "meta.yaml").write_text("", encoding="utf-8"), ("content/meta.yaml:1", "file is empty")),
     "symlink_loop": (_symlink_loop, ("options/loop.yaml:1", "cannot read the file: Too many levels of symbolic links")),
     "gate_3000_deep": (_edit(OPTION, "        - hr: [positive, low]", "        - " + "{not: " * 3000 + "{hr: [positive]}"
-                             + "}" * 3000), ("options/cdk46.yaml:16", "nested more than 64 deep")),
+                             + "}" * 3000), ("options/cdk46.yaml:19", "nested more than 64 deep")),
     "list_20000_deep": (_edit(OPTION, "    timing: first", "    timing: first\n    research_x: " + "[" * 20_000
-                              + "]" * 20_000), ("options/cdk46.yaml:14", "nested more than 64 deep")),
-    "nul_byte": (_edit(OPTION, "    timing: first", "    timing: fi\x00rst"), ("options/cdk46.yaml:13", "U+0000 is not allowed")),
+                              + "]" * 20_000), ("options/cdk46.yaml:16", "nested more than 64 deep")),
+    "nul_byte": (_edit(OPTION, "    timing: first", "    timing: fi\x00rst"), ("options/cdk46.yaml:15", "U+0000 is not allowed")),
 }
 
 
@@ -149,7 +149,7 @@ def test_a_date_past_its_day_is_not_a_fault_the_kiosk_serves_and_the_log_names_i
         at.query_params.update({"sex": "female", "hr": "positive", "her2": "zero", "site": "bone"})
         at.run()
     assert not at.exception and at.title[0].value != UNAVAILABLE[0]
-    assert "options/cdk46.yaml:56" in "\n".join(messages) and "2020-01-01" in "\n".join(messages)
+    assert "options/cdk46.yaml:60" in "\n".join(messages) and "2020-01-01" in "\n".join(messages)
 
 
 def test_outside_kiosk_mode_a_broken_translation_does_not_stop_english(tmp_path, monkeypatch):

@@ -54,10 +54,9 @@ CASES = [
     ("syntax_error", CDK, "drugs: [palbociclib, ribociclib, abemaciclib]",
      "drugs: [palbociclib, ribociclib, abemaciclib", 0, None),
     ("unknown_field", CDK, "    timing: first", "    timming: first", 0,
-     "{file}:{line}: options[0].timming: unknown field 'timming'; allowed here: id, class, name, drugs, timing, "
-     "when, summary, why, details, questions, research, research_drugs, research_when, europe, ask_team, evidence, "
-     "sources, reviewed, "
-     "cases"),
+     "{file}:{line}: options[0].timming: unknown field 'timming'; allowed here: id, class, name, title, plain, given, "
+     "drugs, timing, rank, when, summary, why, details, questions, research, research_drugs, research_when, europe, "
+     "ask_team, safety, evidence, sources, reviewed, cases"),
     ("wrong_type", CDK, "    name: CDK4/6 inhibitor with hormone therapy", "    name: 123", 0,
      "{file}:{line}: options[0].name: expected text, got 123"),
     ("unknown_class", CDK, "    class: cdk46", "    class: cdk4", 0,
@@ -199,9 +198,9 @@ def test_every_problem_is_reported_not_just_the_first(content_copy):
     # The misspelt key is reported both as unknown and as the missing required field.
     assert [p.split(": ", 1)[1] for p in problems if p.startswith(CDK)] == [
         "options[0].timing: this required field is missing",
-        "options[0].timming: unknown field 'timming'; allowed here: id, class, name, drugs, timing, when, summary, "
-        "why, details, questions, research, research_drugs, research_when, europe, ask_team, evidence, sources, reviewed, "
-        "cases",
+        "options[0].timming: unknown field 'timming'; allowed here: id, class, name, title, plain, given, drugs, timing, "
+        "rank, when, summary, why, details, questions, research, research_drugs, research_when, europe, ask_team, "
+        "safety, evidence, sources, reviewed, cases",
     ]
     assert len(problems) == 4, problems
 

@@ -13,9 +13,11 @@ from components.take_home import printable
 from knowledge import explain, lines_for, load_knowledge
 from knowledge.profile import HER2_VALUES, HR_VALUES, MARKERS, SITE_VALUES, Profile
 
-# Wording that only fits a woman's body or a woman's hormones as a condition.
+# Wording that only fits a woman's body or a woman's hormones as a condition. A man reads of
+# pregnancy only as his partner's ("If your partner could become pregnant").
 FEMALE_ONLY = re.compile(r"vagin|\bperiods?\b|\bwomb\b|uter|\bovar(y|ies)\b|(^|\. )before menopause|"
-                         r"after menopause, it|\bpregnant\b", re.IGNORECASE)
+                         r"after menopause, it|(?<!could become )\bpregnan(t|cy)\b|\bunborn baby\. Use\b",
+                         re.IGNORECASE)
 MALE_ONLY = re.compile(r"testic|\bpenis\b|erecti|prostate", re.IGNORECASE)
 SIEMPRE_FEMENINO = re.compile(r"vagin|\bregla\b|útero|\bovarios?\b|(^|\. )antes de la menopausia", re.IGNORECASE)
 
@@ -68,6 +70,9 @@ def test_lines_marked_for_women_reach_women_and_not_men():
 def test_the_scanner_would_catch_female_only_wording():
     assert FEMALE_ONLY.search("Any bleeding from the vagina.") and FEMALE_ONLY.search("Before menopause, it is given.")
     assert not FEMALE_ONLY.search("It is mostly used by women after menopause and by men.")
+    assert FEMALE_ONLY.search("It does not stop you from getting pregnant.")
+    assert FEMALE_ONLY.search("This treatment can harm an unborn baby. Use birth control during treatment.")
+    assert not FEMALE_ONLY.search("If your partner could become pregnant, ask your care team about birth control.")
 
 
 def test_a_mans_printout_has_no_wording_only_for_women():

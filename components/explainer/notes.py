@@ -56,7 +56,7 @@ def take_link() -> None:
         ignored.insert(0, "lang")
     notes = []
     if used:
-        st.session_state["answers"] = answers
+        state.load_answers(answers)
         # A link without who it is for asks that first: results never assume a sex.
         state.go(state.STEPS[0] if answers["sex"] is None else state.RESULTS)
         notes.append(("loaded_ask_sex", []) if answers["sex"] is None else ("loaded", []))

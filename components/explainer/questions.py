@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from knowledge import KnowledgeBase
@@ -46,9 +48,10 @@ def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool 
     current = state.answers()["markers"][field] if marker else state.answers()[field]
     wkey = state.key(f"q_{field}")
     captions = None if horizontal else [v.help or "" for v in entry.values.values()]
-    st.radio(entry.question, values, index=values.index(current) if current in values else None,
+    chosen = current in values and (field not in state.MUST_ANSWER or state.answered(field))
+    st.radio(entry.question, values, index=values.index(current) if chosen else None,
              format_func=lambda v: _label(v, entry.values[v].label, kb.lang), captions=captions, key=wkey,
-             horizontal=horizontal, on_change=state.store, args=(field, wkey, marker))
+             horizontal=horizontal, on_change=_store, args=(field, wkey, marker))
     _help(kb, field, unsure=UNKNOWN in values, marker=marker)
 
 
@@ -65,11 +68,17 @@ def _help(kb: KnowledgeBase, field: str, unsure: bool = True, marker: bool = Fal
             _report_example()
         if entry.report_results:
             st.markdown(f"**{t('report_picture.pick_intro')}**")
+            current = state.answers()[field]
             with st.container(key=f"strip_{field}"):
                 for i, result in enumerate(entry.report_results):
                     answer = entry.values[result.value].label
-                    st.button(f"{result.says} → {answer[:1].upper()}{answer[1:]}", key=state.key(f"pick_{field}_{i}"),
-                              width="stretch", on_click=_pick, args=(field, result.value, marker))
+                    picked = st.session_state.get(PICKED) == (field, i)
+                    st.button(f"{'✓ ' if picked else ''}{result.says} → {answer[:1].upper()}{answer[1:]}",
+                              key=state.key(f"pick_{field}_{i}"), width="stretch", type="primary" if picked else "secondary",
+                              on_click=_pick, args=(field, result.value, marker, i))
+                if st.session_state.get(PICKED, (None,))[0] == field:  # said where the finger is, and to a screen reader
+                    words = t("report_picture.picked", answer=_label(current, entry.values[current].label, kb.lang))
+                    st.markdown(f'<p class="picked" role="status">✓ {escape(words)}</p>', unsafe_allow_html=True)
 
 
 def _report_example() -> None:
@@ -82,9 +91,20 @@ def _report_example() -> None:
         st.caption(words["example"])
 
 
-def _pick(field: str, value: str, marker: bool) -> None:
-    """A result tapped on the strip: it becomes the answer, and the question above shows it."""
+PICKED = "report_strip_picked"  # (field, index) of the result last tapped on a strip
+
+
+def _store(field: str, widget_key: str, marker: bool) -> None:
+    """An answer chosen on the question itself: the strip no longer marks an earlier tap."""
+    st.session_state.pop(PICKED, None)
+    state.store(field, widget_key, marker)
+
+
+def _pick(field: str, value: str, marker: bool, index: int) -> None:
+    """A result tapped on the strip: it becomes the answer; the question above and the strip show it."""
     st.session_state[state.key(f"q_{field}")] = value
+    st.session_state[PICKED] = (field, index)
+    state.mark_answered(field)
     if marker:
         state.answers()["markers"][field] = value
     else:
@@ -104,6 +124,8 @@ def _choice_step(kb: KnowledgeBase, field: str) -> None:
     st.title(kb.inputs[field].label, anchor=False)
     _glossary(kb, field)
     radio(kb, field)
+    if not state.answered(field):
+        st.caption(t("steps.answer_needed"))
 
 
 def _sites_step(kb: KnowledgeBase, _: str) -> None:
@@ -152,6 +174,11 @@ def _more_step(kb: KnowledgeBase, _: str) -> None:
                 radio(kb, marker, marker=True, horizontal=True)
 
 
+def _waiting(step: str) -> bool:
+    """Next waits for an answer on who it is for and on the two receptor questions."""
+    return state.needs_sex() if step == "sex" else step in state.MUST_ANSWER and not state.answered(step)
+
+
 def _nav(step: str) -> None:
     i = state.STEPS.index(step)
     back_to = state.STEPS[i - 1] if i else state.START
@@ -162,7 +189,7 @@ def _nav(step: str) -> None:
     forward.button(t("steps.show") if last else t("steps.next"), type="primary", width="stretch",
                    key=state.key(f"next_{step}"), icon=None if last else "➡️", icon_position="right",
                    on_click=state.go, args=(state.RESULTS if last else state.STEPS[i + 1],),
-                   disabled=step == "sex" and state.needs_sex())
+                   disabled=_waiting(step))
     if not last and step == "sites":
         st.button(t("steps.skip"), type="tertiary", key=state.key(f"skip_{step}"),
                   on_click=state.go, args=(state.RESULTS,))

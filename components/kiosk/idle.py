@@ -102,10 +102,10 @@ def untouched(home: bool) -> bool:
 
 
 def hide_button() -> None:
-    """Hide my screen, beside Start over (kiosk mode only)."""
+    """Hide my screen, beside Start over (kiosk mode only), once there is something to hide."""
     if settings.kiosk():
         with st.container(key="kiosk_hide"):
-            st.button(t("hide.button"), icon="🙈", key=state.key("hide"), on_click=_hide)
+            st.button(t("hide.button"), icon=":material/visibility_off:", key=state.key("hide"), on_click=_hide)
 
 
 def _hide() -> None:

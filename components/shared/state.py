@@ -28,12 +28,34 @@ def blank_answers() -> dict[str, Any]:
             "markers": {m: UNKNOWN for m in MARKERS}}
 
 
+# Questions with an "I'm not sure" answer that nothing is chosen for until the person answers:
+# Next waits, so a tap on Next never answers "not sure" silently.
+MUST_ANSWER = ("hr", "her2")
+
+
 def init() -> None:
     ss = st.session_state
     ss.setdefault("generation", 0)
     ss.setdefault("answers", blank_answers())
+    ss.setdefault("answered", [])
     ss.setdefault("step", START)
     ss.setdefault("notes", [])
+
+
+def load_answers(given: dict[str, Any]) -> None:
+    """Answers that arrive whole (a shared link, a teaching case): each counts as answered."""
+    st.session_state["answers"] = given
+    st.session_state["answered"] = list(MUST_ANSWER)
+
+
+def answered(field: str) -> bool:
+    """Whether the person has given this answer (a choice, a tap on the report's strip, or a link)."""
+    return field in st.session_state.get("answered", [])
+
+
+def mark_answered(field: str) -> None:
+    if field not in st.session_state.setdefault("answered", []):
+        st.session_state["answered"].append(field)
 
 
 def answers() -> dict[str, Any]:
@@ -68,6 +90,7 @@ def start_over(keep_settings: bool = True) -> None:
     st.session_state.update(kept)
     st.session_state["generation"] = gen
     st.session_state["answers"] = blank_answers()
+    st.session_state["answered"] = []
     st.session_state["step"] = START
     st.session_state["notes"] = []
     st.query_params.clear()
@@ -93,6 +116,7 @@ def profile(ans: dict[str, Any] | None = None) -> Profile:
 def store(field: str, widget_key: str, marker: bool = False) -> None:
     """on_change callback: copy a widget's value into the answers."""
     value = st.session_state[widget_key]
+    mark_answered(field)
     if field == "sites":
         answers()["sites"] = [s for s in SITE_VALUES if s in (value or [])]
     elif marker:

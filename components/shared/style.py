@@ -56,7 +56,7 @@ button[data-variant="pills"][aria-pressed="true"] p::before { content: "✓ " / 
 .ways { display: inline-flex; flex: none; gap: .15rem; }
 .way-words { white-space: nowrap; }
 .how-given { display: flex; align-items: center; gap: .5rem; margin: 0; font-weight: 600; }
-.like-yours { margin: 0; font-weight: 600; color: #1b5e20; }
+.like-yours, .picked { margin: 0; font-weight: 600; color: #1b5e20; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* "On this page": a row of links to each part, each a full-size touch target. */
 nav.on-this-page { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .5rem; margin: .2rem 0; }
@@ -224,6 +224,13 @@ h1[tabindex="-1"]:focus { outline: none; }
 """
 
 
+LARGEST_ROW_CSS = """<style>
+.st-key-pages, [data-testid="stLayoutWrapper"]:has(> .st-key-pages) { display: none !important; }
+[class*="st-key-menu_"] { display: block !important; }
+.st-key-controls [data-testid="stPopoverButton"] div[aria-hidden="true"] { display: none; }
+</style>"""
+
+
 def apply_base() -> None:
     st.html(BASE_CSS)
 
@@ -282,4 +289,6 @@ def text_size_control() -> None:
     px = SIZES.get(choice or "normal", 20)
     if px != SIZES["normal"]:
         st.html(f"<style>html {{ font-size: {int(px)}px !important; }}</style>")
+    if choice == "largest":  # the page links go behind the Menu button, so the top row stays one row
+        st.html(LARGEST_ROW_CSS)
 
