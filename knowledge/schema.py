@@ -412,6 +412,7 @@ class Helpline(Strict):
     id: Id
     name: Text
     what: Text
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9-]{1,19}$")] | None = None  # for the printout
     url: HttpsUrl
     sources: list[Id] = Field(min_length=1)
     reviewed: Date

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.shared import share
 from components.take_home import printable
+from components.take_home.visit import Visit
 from components.take_home.takehome import qr_svg
 from knowledge import CONTENT_DIR, Profile, explain, load_knowledge
 
@@ -86,8 +87,9 @@ def test_printout_is_self_contained_escaped_and_nameless():
                "sex": "female", "markers": {m: "unknown" for m in ("brca", "pik3ca", "akt1", "pten", "esr1", "pdl1")}}
     e = explain(Profile.create(hr="negative", her2="zero", sites=["brain", "bone"]), kb)
     link = share.link("http://localhost:8501/", answers) + "&x=<b>"
-    html = printable.build(kb, e, answers, link, qr_svg(link, "QR"))
-    assert "&lt;b&gt;" in html and "<b>\n" not in html
+    html = printable.build(kb, e, answers, link, qr_svg(link, "QR"), Visit(("Can I <b>travel</b>?",)))
+    assert "Can I &lt;b&gt;travel&lt;/b&gt;?" in html and "<b>travel" not in html
+    assert "&x=" not in html  # the link is in the code only, never printed as text
     assert "src=" not in html and "@import" not in html and "<link" not in html
     for sign in kb.sites["brain"].urgent_signs.emergency + kb.sites["brain"].urgent_signs.today:
         short = printable.first_sentence(sign)  # the sign itself; its details stay on the results page

@@ -34,30 +34,31 @@ from .visit import FIRST_TICKED, Visit
 # Print size in points for each of the reader's text sizes (components.shared.style.SIZES).
 PRINT_PT = {"normal": 12, "large": 14, "largest": 16}
 NOTE_LINES = 2
+MAX_NAMED = 10  # "only if a test shows" treatments named one by one; more are said by their kinds
 
 CSS = """
-@page { margin: 6mm 8mm; }
+@page { margin: 5mm 7mm; }
 body { font-family: Arial, "Liberation Sans", Helvetica, Roboto, "Segoe UI", sans-serif; font-size: %(pt)spt;
-       line-height: 1.1; color: #111; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
+       line-height: 1.05; color: #111; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; padding: 0; max-width: none; } .no-print { display: none; } }
-h1 { font-size: 1.15em; margin: 0; } h2 { font-size: 1.05em; margin: .2em 0 .05em; border-bottom: 1px solid #999; }
+h1 { font-size: 1.15em; margin: 0; } h2 { font-size: 1.05em; margin: .15em 0 0; border-bottom: 1px solid #999; }
 h3 { font-size: 1em; margin: .15em 0 0; }
-p { margin: .05em 0; } ul, ol { margin: 0; padding-left: 1.3em; } li { margin: 0; }
+p { margin: .05em 0; } ul, ol { margin: 0; padding-left: 1.1em; } li { margin: 0; }
 .note { border-left: 4px solid #1d4f91; padding-left: .45em; margin-top: .2em; }
-.key { border: 2px solid #1d4f91; border-radius: 6px; padding: .15em .5em; margin: .25em 0; }
+.key { border: 2px solid #1d4f91; border-radius: 6px; padding: .1em .5em; margin: .2em 0; }
 .key ol { margin: 0; }
 .treat { columns: 2; column-gap: 1.2em; }
 .treat li { break-inside: avoid; }
+.halves { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; align-items: start; }
 .signs li { break-inside: avoid; }
 .signs .emergency ul { border-left: 6px solid #b00020; }
 .signs .today ul { border-left: 6px dashed #9a6700; }
 .signs h3 { display: flex; gap: .3em; }
-.write li { padding-bottom: .9em; border-bottom: 1px solid #777; margin-bottom: .15em; break-inside: avoid; }
-.end { display: grid; grid-template-columns: 1fr auto; gap: 1em; align-items: start; }
-.share { padding-top: .5em; }
+.write li { padding-bottom: .75em; border-bottom: 1px solid #777; margin-bottom: .15em; break-inside: avoid; }
+.end { display: grid; grid-template-columns: auto 1fr; gap: .8em; align-items: start; }
+.share { padding-top: .3em; }
 .line { border-bottom: 1px solid #777; height: 1.5em; }
-.share svg { width: 30mm; height: 30mm; }
-.url { font-family: monospace; word-break: break-all; }
+.share svg { width: 22mm; height: 22mm; }
 .no-print { border: 2px solid #1d4f91; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
 .no-print button { font: inherit; font-weight: 700; min-height: 48px; min-width: 8rem; padding: .4rem 1.2rem;
                    color: #fff; background: #1d4f91; border: 0; border-radius: 6px; cursor: pointer; }
@@ -85,13 +86,14 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     entered = answer_words(kb, answers) + [t("results.summary_places", places=", ".join(places)) if places
                                            else t("results.summary_places_none")]
     groups = group(explanation)
-    treatments = _treatments(groups, explanation, t)
+    in_key = _in_key_points(groups, answers)
+    treatments = _treatments(groups, explanation, t, len(in_key))
     headings = tier_headings(kb)
     signs = "".join(f'<div class="{tier}"><h3><span aria-hidden="true">{TIER_MARK[tier]}</span>{e(headings[tier])}</h3>'
                     f'<ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
                     for tier, lines in _signs(explanation) if lines)
     phones = f"<p>{e(t('takehome.print_phones'))}</p>"
-    helplines = "".join(f"<li><b>{e(h.name)}</b>: {e(h.what)}</li>" for h in kb.support.helplines)
+    helplines = " · ".join(f"{e(h.name)}: {e(h.phone or h.what)}" for h in kb.support.helplines)
     matters = (f"<p><b>{e(t('visit.matters_heading'))}:</b> {e('; '.join(visit.matters))}.</p>"
                if visit.matters else "")
     questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
@@ -110,18 +112,16 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <div class="no-print"><button type="button" onclick="window.print()">🖨️ {e(t("takehome.print_button"))}</button>
 <p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
-<p class="note">{e(explanation.disclaimer)}</p>{larger}
+<p class="note">{e(t("results.notice_short"))}</p>{larger}
 <div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t)}</ol></div>
-{men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))}</p>
-<h2>{e(t("takehome.print_options"))}</h2>
+{men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))} {e(t("takehome.print_footer", date=today))}</p>
 {treatments}
-<h2>{e(t("results.help_heading"))}</h2>
-<div class="signs">{signs}</div>{phones}
-<h2>{e(t("results.support_heading"))}</h2><ul>{helplines}</ul>
-<div class="end"><div>{questions}
-<h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}</div>
-{f'<div class="share">{qr_svg}</div>' if link else ""}</div>
-<p>{f'{e(t("takehome.print_link"))}: <span class="url" lang="zxx" translate="no">{e(link)}</span>. ' if link else ""}{e(t("takehome.print_footer", date=today))}</p>
+<div class="signs halves">{signs}</div>{phones}
+<p><b>{e(t("results.support_heading"))}:</b> {helplines}</p>
+<div class="halves"><div>{questions}</div>
+<div><h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}
+{f'<div class="end"><div class="share">{qr_svg}</div><p>{e(t("takehome.print_scan"))}</p></div>' if link else ""}
+</div></div>
 </body></html>
 """
 
@@ -129,33 +129,49 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 TIER_MARK = {"emergency": "🚑", "today": "📞"}
 
 
+def _in_key_points(groups, answers: Mapping[str, Any]) -> list:
+    """The treatments the key points name: the first two usually met, when both receptor results are known."""
+    return [] if UNKNOWN in (answers["hr"], answers["her2"]) else groups["first"][:2]
+
+
 def _key_points(kb: KnowledgeBase, groups, answers: Mapping[str, Any], t) -> str:
     """Three lines to remember: what treatment aims to do, what often comes first (or which two
     results decide most of it), and what to do with this sheet."""
-    first = groups["first"][:2]
-    if answers["hr"] == UNKNOWN or answers["her2"] == UNKNOWN or not first:
+    first = _in_key_points(groups, answers)
+    if not first:
         middle = t("takehome.key_unsure")
     else:
-        middle = t("takehome.key_first", names="; ".join(f"{r.option.heading} ({r.option.plain})" for r in first))
+        middle = t("takehome.key_first", names="; ".join(_line(r.option) for r in first))
     aim = first_sentence(kb.support.aims)
     return "".join(f"<li>{escape(line)}</li>" for line in (aim, middle, t("takehome.key_use")))
 
 
-def _treatments(groups, explanation: Explanation, t) -> str:
+def _line(option) -> str:
+    """A treatment with what it is, in a few plain words: "Name (plain words)"."""
+    return f"{option.heading} ({option.plain})"
+
+
+def _treatments(groups, explanation: Explanation, t, in_key: int) -> str:
     """Each group: one line per treatment with what it is and how it is given; "at any time" and
     "only if a test shows" as names, the latter with the question to ask, to tick on paper."""
     out = []
     for name in ("first", "later"):
-        if groups[name]:
-            items = "".join(f"<li><b>{escape(r.option.heading)}</b>: {escape(r.option.plain)} "
-                            f"({escape(t('results.given_join').join(t(f'results.given.{w}') for w in r.option.given))})"
-                            "</li>" for r in groups[name])
-            out.append(f"<h3>{escape(t(f'results.group_{name}'))}</h3><ul class=\"treat\">{items}</ul>")
+        shown = groups[name][in_key:] if name == "first" else groups[name]  # the first ones are in the key points
+        if shown:
+            items = "; ".join(f"<b>{escape(r.option.heading)}</b> ({escape(r.option.plain)}: "
+                              f"{escape(', '.join(t(f'takehome.given_short.{w}') for w in r.option.given))})"
+                              for r in shown)
+            out.append(f"<p><b>{escape(t(f'results.group_{name}'))}:</b> {items}.</p>")
     if groups["any"]:
-        names = "; ".join(r.option.heading for r in groups["any"])
+        names = "; ".join(dict.fromkeys(r.option.heading for r in groups["any"]))
         out.append(f"<p><b>{escape(t('results.group_any'))}:</b> {escape(names)}.</p>")
     if groups["conditional"]:
-        names = "; ".join(r.option.heading for r in groups["conditional"])
+        headings = list(dict.fromkeys(r.option.heading for r in groups["conditional"]))
+        if len(headings) > MAX_NAMED:  # a wall of names helps no one: the kinds they are, and how many
+            kinds = dict.fromkeys(t(f"teaching.classes.{r.option.class_}") for r in groups["conditional"])
+            names = t("takehome.print_conditional_kinds", n=len(groups["conditional"]), kinds="; ".join(kinds))
+        else:
+            names = "; ".join(headings)
         tests = [t(f"teaching.inputs_short.{n.removeprefix('marker:')}") for n, _ in missing_results(explanation)]
         ask = f" ☐ {escape(t('takehome.print_ask_tests', tests=', '.join(tests)))}" if tests else ""
         out.append(f"<p><b>{escape(t('results.group_conditional').rstrip('…'))}:</b> {escape(names)}.{ask}</p>")
