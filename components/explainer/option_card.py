@@ -5,8 +5,8 @@ and only then is it drawn (a closed card costs the page almost nothing). The pat
 every way it is given, whether it is for cancers like hers or only if a test shows something,
 why it is shown, what it may do and what it may cause side by side with what to report right
 away, and the safety sentences that concern her (pregnancy, other medicines). The evidence
-layer, one more tap inside the card, keeps everything a teacher or reviewer needs: what it is
-and how it works, when it is used, the medicines and how to say them, questions, research, the
+layer, one more tap inside the card, keeps everything a teacher or reviewer needs: its summary,
+what it is and how it works, when it is used, the medicines and how to say them, questions, research, the
 US approvals from the registry, Europe, trials, the rule, sources and the review date.
 """
 
@@ -89,6 +89,7 @@ def _patient_layer(result: OptionResult, kb: KnowledgeBase, profile: Profile) ->
 
 def _evidence_layer(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
     option, d = result.option, result.option.details
+    st.markdown(f"<p>{glossary_terms.marked(option.summary, kb, anchor(option.id))}</p>", unsafe_allow_html=True)
     _section(t("results.what_it_is"), d.what_it_is)
     _section(t("results.how_it_works"), d.how_it_works)
     _section(t("results.how_given"), d.how_given)

@@ -58,7 +58,7 @@ _OPEN_CARD = """<script>
     event.preventDefault();
     const id = link.dataset.card;
     if (cardOf(id)) { open(cardOf(id)); return; }
-    const toggle = document.querySelector(`.st-key-group_${CSS.escape(link.dataset.group)} [data-testid="stToggle"] input`);
+    const toggle = document.querySelector(`.st-key-group_${CSS.escape(link.dataset.group)} [data-testid="stCheckbox"] input`);
     if (toggle && !toggle.checked) { toggle.click(); }
     let tries = 0;
     const wait = setInterval(() => {

@@ -41,7 +41,7 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
         with st.expander(t("results.sites_about"), key="sites_about"):
             for result in explanation.sites:
                 site = result.site
-                st.markdown(f"#### {site.name}\n{site.what_it_means}")
+                st.markdown(f"**{site.name}**  \n{site.what_it_means}")
                 _list(t("results.site_symptoms"), site.symptoms)
                 _list(t("results.site_local"), site.local_treatments)
                 if result.related_options:

@@ -77,6 +77,7 @@ figure.timeline li.arrow { align-self: center; font-size: 1.6rem; color: #0e5a63
 figure.timeline figcaption { font-size: .95rem; margin-top: .35rem; }
 /* Warning signs: a small body outline beside the words that name her places. */
 .body-small { width: 96px; }
+.st-key-body_row { overflow: visible !important; }
 .st-key-body_row [data-testid="stElementContainer"]:last-child { flex: 1 1 8rem; min-width: 0; }
 /* Each group: its heading and switch on one row, close to its one-line list or cards. */
 [class*="st-key-group_"] [data-testid="stVerticalBlock"] { gap: .35rem; }
@@ -162,8 +163,8 @@ h1[tabindex="-1"]:focus { outline: none; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
   .first-option { margin: .15rem 0; align-items: flex-start; }
   .way-words { white-space: normal; }
-  figure.timeline li.step { min-width: 0; flex: 1 1 9rem; padding: .3rem .5rem; }
-  figure.timeline figcaption { font-size: .9rem; line-height: 1.35; }
+  figure.timeline li.step { min-width: 0; flex: 1 1 9rem; padding: .3rem .5rem; font-size: 1rem; }
+  figure.timeline figcaption { font-size: 1rem; line-height: 1.35; }
   [class*="st-key-group_"] h3 { font-size: 1.05rem !important; }
   /* On the phone itself, a code to open the results on a phone is no use: the link stays. */
   .st-key-takehome [data-testid="stColumn"]:has(svg[role="img"]), .st-key-share_text { display: none; }

@@ -58,7 +58,7 @@ def forget_language() -> None:
 
 
 def t(key: str, lang: str | None = None, **values: object) -> Any:
-    """The string (or list) at a dotted key such as ``"results.more"``, with ``{placeholders}`` filled."""
+    """The string (or list) at a dotted key such as ``"results.heading"``, with ``{placeholders}`` filled."""
     node: Any = strings(lang or active())
     for part in key.split("."):
         node = node[part]

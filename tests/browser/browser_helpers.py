@@ -106,6 +106,24 @@ def choose(page: Page, label: str) -> None:
     ready(page)
 
 
+def show_group(page: Page, group: str = "first") -> None:
+    """Tap a treatment group's switch (first, later, any, conditional), so it shows one line per treatment."""
+    switch = page.locator(f".st-key-group_{group} [data-testid='stCheckbox'] input").first
+    if not switch.is_checked():
+        switch.click(force=True)
+    ready(page)
+    expect(page.locator(f".st-key-group_{group} [class*='st-key-card_']").first).to_be_visible()
+
+
+def open_card(page: Page, group: str = "first", index: int = 0) -> None:
+    """Open a treatment's card as a person does: its group's switch, then its line."""
+    show_group(page, group)
+    card = page.locator(f".st-key-group_{group} [class*='st-key-card_'] details").nth(index)
+    card.locator("summary").click()
+    ready(page)
+    expect(card.get_by_text("What it may cause").first).to_be_visible()
+
+
 def audit(page: Page) -> list[dict]:
     """WCAG 2.2 A/AA violations (with target-size on) on the page as it is now."""
     assert AXE.is_file(), f"axe-core missing at {AXE}; run `npm ci`"

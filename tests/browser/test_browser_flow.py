@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import assert_accessible, choose, link_cleared, open_settings, ready, shot, tap, tap_places
+from browser_helpers import (
+    assert_accessible, choose, link_cleared, open_card, open_settings, ready, shot, tap, tap_places,
+)
 from conftest import SIZES
 
 
@@ -54,11 +56,13 @@ def test_touch_flow_at_every_size_is_accessible(app_server, make_page, size):
     tap(page, "Show my results")
     expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
     expect(page.get_by_text("This is general education, not medical advice").first).to_be_visible()
-    for place in ("Bones", "Liver", "Brain"):
-        expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
-    page.get_by_text("More about", exact=False).first.click()
+    expect(page.get_by_text("Where it has spread: bones, brain, liver.").first).to_be_visible()
+    for place in ("Bones", "Liver", "Brain"):  # every sign says the place it belongs to
+        expect(page.locator(".st-key-warning_signs").get_by_text(f"{place}:", exact=True).first).to_be_visible()
+    open_card(page)
+    page.get_by_text("Details and sources").first.click()
     ready(page)
-    expect(page.get_by_text("What it may cause").first).to_be_visible()
+    expect(page.get_by_text("Sources", exact=True).first).to_be_visible()
     assert_accessible(page, f"results with three sites ({size})")
     shot(page, f"{size}-6-results")
 
@@ -96,16 +100,19 @@ def test_keyboard_alone_completes_the_flow(app_server, make_page):
     tab_to(page, "Next")
     page.keyboard.press("Enter")
     ready(page)
-    tab_to(page, "I'm not sure", tag="INPUT")  # the checked radio takes focus in its group
-    page.keyboard.press("ArrowUp")  # "Negative"
+    tab_to(page, "Positive", tag="INPUT")  # nothing is chosen for her: Tab reaches the first answer
+    page.keyboard.press("ArrowDown")  # "Low"
+    page.keyboard.press("ArrowDown")  # "Negative"
     ready(page)
     expect(page.get_by_role("radio", name="Negative", exact=True)).to_be_checked()
     tab_to(page, "Next")
     page.keyboard.press("Enter")
     ready(page)
-    tab_to(page, "I'm not sure", tag="INPUT")
-    page.keyboard.press("ArrowUp")  # "Zero"
+    tab_to(page, "Positive", tag="INPUT")
+    for _ in range(3):  # "Low", "Ultralow", "Zero"
+        page.keyboard.press("ArrowDown")
     ready(page)
+    expect(page.get_by_role("radio", name="Zero", exact=True)).to_be_checked()
     tab_to(page, "Next")
     page.keyboard.press("Enter")
     ready(page)
@@ -124,7 +131,7 @@ def test_keyboard_alone_completes_the_flow(app_server, make_page):
     page.keyboard.press("Enter")
     ready(page)
     expect(page.get_by_role("heading", name="What this means for you")).to_be_visible()
-    expect(page.get_by_role("heading", name="Lungs", exact=True)).to_be_visible()
+    expect(page.locator(".st-key-warning_signs").get_by_text("Lungs:", exact=True).first).to_be_visible()
 
 
 def test_glossary_is_accessible(app_server, make_page):
