@@ -116,9 +116,11 @@ def _meaning(kb: KnowledgeBase) -> None:
             st.button(t("results.change_who"), key=state.key("change_who"), type="tertiary",
                       on_click=state.go, args=(state.STEPS[0],))
             listen.control("summary", t("results.heading"))  # in a row that is there anyway: no taller screen
-        if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest below
+        if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest in his cards
             st.markdown(escape(first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
-        st.markdown(kb.support.aims)
+        aim = first_sentence(kb.support.aims)  # on a phone the first sentence alone, so the signs stay in view
+        rest = kb.support.aims.removeprefix(aim).strip()
+        st.markdown(f'<p>{escape(aim)}<span class="aims-rest"> {escape(rest)}</span></p>', unsafe_allow_html=True)
 
 
 def _entered(kb: KnowledgeBase) -> None:

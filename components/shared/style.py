@@ -144,25 +144,31 @@ h1[tabindex="-1"]:focus { outline: none; }
     { font-size: 1rem !important; }
   h1, .st-key-summary h1, [data-testid="stMain"] h1 { font-size: 1.5rem !important; }
   h2 { font-size: 1.4rem !important; } h3 { font-size: 1.2rem !important; }
-  .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3 { font-size: 1.15rem !important; }
+  .st-key-often_first h3, .st-key-help_first h3, .st-key-unsure h3 { font-size: 1.05rem !important; }
   .st-key-help_first li:nth-child(n+2) { display: none; }
   .st-key-help_first [data-testid="stAlert"] p { margin-bottom: .15rem; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-top: 0; padding-left: 1.1rem; }
   .st-key-help_first [data-testid="stAlert"] li { margin: 0; }
   .st-key-help_first [data-testid="stAlert"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
   .st-key-help_first [data-testid="stHorizontalBlock"] { row-gap: .5rem; }
-  .st-key-showing_for [data-testid="stElementContainer"]:first-child { flex: 1 1 auto; min-width: min(12rem, 100%); }
+  .st-key-showing_for [data-testid="stElementContainer"]:first-child { flex: 1 1 0; min-width: min(8rem, 100%); }
   .st-key-unsure { padding: .4rem .75rem .6rem !important; }
   .st-key-unsure [data-testid="stVerticalBlock"], .st-key-summary [data-testid="stVerticalBlock"] { gap: .3rem; }
   .st-key-summary { padding: .5rem .75rem !important; }
   .st-key-showing_for button { min-height: 44px; }
+  .st-key-showing_for .listen-play { display: none; }  /* the icon alone here, so the row stays one line; its name stays */
   .st-key-help_first [data-testid="stAlertContainer"] { padding: .45rem .7rem; }
   .st-key-help_first [data-testid="stHeading"] { margin-bottom: .25rem; }
   .st-key-showing_for { flex-wrap: wrap !important; }
   .block-container { padding-top: .4rem !important; }
   .st-key-help_first [data-testid="stAlert"] ul { margin-bottom: 0; }
   .first-option { margin: .15rem 0; align-items: flex-start; }
-  .way-words { white-space: normal; }
+  /* On a phone the first screen keeps what matters most in view: the pictures say how each
+     treatment is given (the card says it in words), and the aim of treatment is its first sentence. */
+  .first-option .way-words, .aims-rest { display: none; }
+  .first-option svg { width: 28px; height: 28px; }
+  .first-option { margin: 0 0 .1rem; line-height: 1.35 !important; }
+  .st-key-often_first [data-testid="stVerticalBlock"], .st-key-help_first [data-testid="stVerticalBlock"] { gap: .3rem; }
   figure.timeline li.step { min-width: 0; flex: 1 1 9rem; padding: .3rem .5rem; font-size: 1rem; }
   figure.timeline figcaption { font-size: 1rem; line-height: 1.35; }
   [class*="st-key-group_"] h3 { font-size: 1.05rem !important; }
