@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> dict:
           f"{'met' if result['met'] else 'MISSED'}")
     machine.write("browser", {"rounds": args.rounds, "cold": args.cold, "tap": tap_rows, "cold_start": cold_rows,
                               **result, "tap_samples": taps, "cold_samples": colds})
-    return result
+    return {**result, "tap": tap_rows}
 
 
 def _walk(node: dict):
