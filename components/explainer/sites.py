@@ -7,6 +7,8 @@ means, its symptoms and the treatments aimed at it are one tap away per place.
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase, tier_headings
@@ -25,11 +27,10 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
     with st.container(key="warning_signs"):
         chosen = [s.site.id for s in explanation.sites]
         places = ", ".join(s.site.name.lower() for s in explanation.sites)
-        with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="body_row", wrap=False):
-            label = t("steps.body_label", places=places) if places else t("steps.body_label_none")
-            st.markdown(f'<div class="body-small">{body_picture.svg(chosen, label)}</div>', unsafe_allow_html=True,
-                        width="content")
-            st.markdown(t("results.body_caption", places=places) if places else t("results.no_sites"))
+        label = t("steps.body_label", places=places) if places else t("steps.body_label_none")
+        caption = t("results.body_caption", places=places) if places else t("results.no_sites")
+        st.markdown(f'<figure class="body-row"><div class="body-small">{body_picture.svg(chosen, label)}</div>'
+                    f'<figcaption>{escape(caption)}</figcaption></figure>', unsafe_allow_html=True)
         headings = tier_headings(kb)
         for tier, (box, icon) in TIER_LOOK.items():
             lines = _tier_lines(explanation, tier)

@@ -31,10 +31,11 @@ def parse(params: Mapping[str, Iterable[str]]) -> tuple[dict[str, Any], list[str
     ignored: list[str] = []
     used = False
     for name, raw in params.items():
-        values = [v for v in list(raw)[:MAX_VALUES] if isinstance(v, str)]
+        given = list(raw)
+        values = [v for v in given[:MAX_VALUES] if isinstance(v, str)]
         if name == "site":
             good = [v for v in values if v in SITE_VALUES]
-            if len(good) != len(values):
+            if len(good) != len(given):  # a bad value, or more than MAX_VALUES of them: the rest is not read
                 ignored.append("site")
             answers["sites"] = [s for s in SITE_VALUES if s in good]
             used = used or bool(good)

@@ -76,9 +76,8 @@ figure.timeline li.maybe { border-style: dashed; background: #fff; }
 figure.timeline li.arrow { align-self: center; font-size: 1.6rem; color: #0e5a63; }
 figure.timeline figcaption { font-size: .95rem; margin-top: .35rem; }
 /* Warning signs: a small body outline beside the words that name her places. */
-.body-small { width: 96px; }
-.st-key-body_row { overflow: visible !important; }
-.st-key-body_row [data-testid="stElementContainer"]:last-child { flex: 1 1 8rem; min-width: 0; }
+figure.body-row { display: flex; align-items: center; gap: 1rem; margin: 0; }
+.body-small { width: 96px; flex: none; }
 /* Each group: its heading and switch on one row, close to its one-line list or cards. */
 [class*="st-key-group_"] [data-testid="stVerticalBlock"] { gap: .35rem; }
 [class*="st-key-group_"] [data-testid="stHorizontalBlock"] { row-gap: 0; column-gap: .8rem; }

@@ -121,7 +121,7 @@ def open_card(page: Page, group: str = "first", index: int = 0) -> None:
     card = page.locator(f".st-key-group_{group} [class*='st-key-card_'] details").nth(index)
     card.locator("summary").click()
     ready(page)
-    expect(card.get_by_text("What it may cause").first).to_be_visible()
+    expect(card.locator(".how-given").first).to_be_visible()  # its patient layer, in any language
 
 
 def audit(page: Page) -> list[dict]:

@@ -50,6 +50,16 @@ def said(text: str, kb) -> str:
     return text
 
 
+def open_groups_and_card(page: Page, heading: str) -> None:
+    """Every group's switch, then the card whose line starts with this heading, as a person taps them."""
+    for switch in page.locator("[class*='st-key-group_'] [data-testid='stCheckbox'] input").all():
+        if not switch.is_checked():
+            switch.click(force=True)
+            ready(page)
+    page.locator("[class*='st-key-card_'] summary").filter(has_text=heading).first.click()
+    ready(page)
+
+
 def speaking(page: Page) -> bool:
     return page.evaluate("window.speechSynthesis.speaking")
 
@@ -80,18 +90,20 @@ def test_each_listen_control_reads_its_own_part_in_the_page_language(app_server,
     # button, not the next section.
     check(words["results"]["heading"], [words["results"]["heading"], kb.support.aims],
           [words["results"]["change_who"] + ".", words["results"]["first_heading"]])
-    # A treatment card: name, summary and why it is shown, HER2 as the glossary says it; never
-    # the glossary's hidden definitions.
-    option = next(r.option for r in explanation.options if "HER2" in r.option.why)
-    card = check(option.name, [option.name, option.summary, option.why],
-                 [words["glossary"]["say_it"].split("{")[0].strip()])
+    # A treatment card, once opened: its heading and why it is shown, HER2 as the glossary says it;
+    # never the glossary's hidden definitions, nor its closed evidence.
+    option = next(r.option for r in explanation.options if "HER2" in r.option.why and r.status == "applies")
+    open_groups_and_card(page, option.heading)
+    card = check(option.heading, [option.heading, option.why],
+                 [words["glossary"]["say_it"].split("{")[0].strip(), option.details.how_it_works])
     assert "HER2" not in card
     assert {"en": "her two", "es": "jer dos"}[lang] in card.lower()
-    # A place of spread with its warning signs, in both tiers.
-    site = next(s.site for s in explanation.sites if s.site.id == "bone")
-    check(site.name, [site.name, site.summary, *site.urgent_signs.emergency, *site.urgent_signs.today],
-          [site.what_it_means])  # its "more" is closed, so it is not read
-    check(words["results"]["general_urgent_heading"], [*explanation.general_urgent_signs.emergency])
+    # Every warning sign, in both tiers, with the place each belongs to; not what a place means
+    # (folded, so not read).
+    bone = next(s.site for s in explanation.sites if s.site.id == "bone")
+    check(words["results"]["signs_heading"], [bone.name, *bone.urgent_signs.emergency, *bone.urgent_signs.today,
+                                              *explanation.general_urgent_signs.emergency],
+          [bone.what_it_means])
     check(words["takehome"]["heading"], [words["takehome"]["heading"], words["takehome"]["open_print_help"]])
     shot(page, f"listen-results-{lang}")
 
@@ -121,11 +133,11 @@ def test_a_question_step_reads_its_heading_question_and_answers(app_server, make
 def test_pause_resume_and_stop_call_through_and_the_buttons_follow(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, QUERY)
-    control = page.locator(".listen[data-part='site_bone']")
-    listen(page, "Listen: Bones")
-    part = page.locator(".st-key-site_bone")
+    control = page.locator(".listen[data-part='warning_signs']")
+    listen(page, "Listen: Warning signs")
+    part = page.locator(".st-key-warning_signs")
     expect(part).to_have_class(re.compile("listen-reading"))
-    expect(control.get_by_role("button", name="Listen: Bones")).to_be_hidden()
+    expect(control.get_by_role("button", name="Listen: Warning signs")).to_be_hidden()
     expect(control.get_by_role("button", name="Pause")).to_be_focused()  # focus moves with the control
     assert page.evaluate("window.__speech.activity") >= 1  # listening counts as activity
 
@@ -134,15 +146,15 @@ def test_pause_resume_and_stop_call_through_and_the_buttons_follow(app_server, m
     control.get_by_role("button", name="Resume").click()
     expect(control.get_by_role("button", name="Pause")).to_be_visible()
     control.get_by_role("button", name="Stop").click()
-    expect(control.get_by_role("button", name="Listen: Bones")).to_be_focused()
+    expect(control.get_by_role("button", name="Listen: Warning signs")).to_be_focused()
     expect(part).not_to_have_class(re.compile("listen-reading"))
     assert page.evaluate("window.__speech.calls").count("speak") > 3
     assert [c for c in page.evaluate("window.__speech.calls") if c != "speak"] == ["pause", "resume", "cancel"]
     assert not speaking(page)
 
-    listen(page, "Listen: Bones")  # to the end: the control goes back to Listen by itself
+    listen(page, "Listen: Warning signs")  # to the end: the control goes back to Listen by itself
     page.evaluate("window.__speech.finishAll()")
-    expect(control.get_by_role("button", name="Listen: Bones")).to_be_visible()
+    expect(control.get_by_role("button", name="Listen: Warning signs")).to_be_visible()
     expect(page.locator(".listen-reading")).to_have_count(0)
 
 
@@ -187,7 +199,7 @@ def test_without_a_voice_on_the_device_the_control_says_so(app_server, make_page
 def test_a_voice_that_arrives_after_the_tap_is_used(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, QUERY, voices="none")
-    page.get_by_role("button", name="Listen: Bones", exact=True).click()
+    page.get_by_role("button", name="Listen: Warning signs", exact=True).click()
     page.evaluate("window.__speech.setVoices('both')")  # the browser's voiceschanged
     page.wait_for_function("window.__speech.spoken.length > 0")
     assert page.evaluate("window.__speech.spoken[0]")["voice"] == "Test English"
@@ -197,13 +209,13 @@ def test_slower_reading_speed_lowers_the_rate(app_server, make_page):
     base, _ = app_server
     page = open_page(make_page, base, QUERY)
     pick_setting(page, "Slower")
-    assert {u["rate"] for u in listen(page, "Listen: Bones")} == {0.8}
+    assert {u["rate"] for u in listen(page, "Listen: Warning signs")} == {0.8}
     page.evaluate("window.__speech.finishAll()")
     open_settings(page)
     page.get_by_role("radio", name="Normal", exact=True).last.check(force=True)
     ready(page)
     close_settings(page)
-    assert {u["rate"] for u in listen(page, "Listen: Bones")} == {1}
+    assert {u["rate"] for u in listen(page, "Listen: Warning signs")} == {1}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -224,5 +236,5 @@ def test_read_aloud_works_under_the_servers_content_security_policy(make_page):
 
     with streamlit_server("serve.py", env={"PYTHONUNBUFFERED": "1"}) as server:
         page = open_page(make_page, server.url, QUERY, csp=True)
-        spoken = listen(page, "Listen: Bones")
-        assert spoken[0]["text"] == "Bones."
+        spoken = listen(page, "Listen: Warning signs")
+        assert spoken[0]["text"] == "Warning signs."
