@@ -41,7 +41,8 @@ def test_the_printout_opens_as_one_page_offline(app_server, make_page):
     printout = opened.value
     printout.wait_for_load_state()
     html = printout.content()
-    assert "hr=negative" in html and "<script" not in html and "hr=" not in printout.url
+    assert "<script" not in html and "hr=" not in printout.url and "hr=" not in html  # the link is only in the code
+    expect(printout.get_by_text("You said:", exact=False)).to_contain_text("negative")  # her answers, in words
     expect(printout.get_by_role("heading", level=1)).to_contain_text("My summary")
     expect(printout.get_by_role("img", name="Square code (QR code) that opens these results")).to_be_visible()
     pdf = ROOT / "test-artifacts" / "summary.pdf"

@@ -29,7 +29,7 @@ def test_the_printout_address_stops_working_soon_after_its_tab_closes(browser):
         page.set_default_timeout(30_000)
         page.goto(server.url + "/?hr=positive&her2=low&site=bone&sex=female")
         first_ready(page)
-        link = page.locator(".st-key-print_action_top a").first
+        link = page.locator(".st-key-print_action a").first
         expect(link).to_be_visible()
         url = urllib.parse.urljoin(server.url + "/", link.get_attribute("href"))
         assert "/media/" in url and status(url) == 200

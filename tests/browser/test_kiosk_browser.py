@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, choose, pick_setting, ready, shot
+from browser_helpers import audit, choose, open_card, pick_setting, ready, shot
 from tests.servers import free_port, streamlit_server
 from tests.test_kiosk_faults import FAULTS, UNAVAILABLE, broken_copy
 from tests.test_kiosk_fuzz import MARK, hostile_queries, query_string
@@ -86,9 +86,10 @@ def test_kiosk_results_have_no_menu_no_outside_links_no_download_and_no_answers_
     base, log = kiosk_server
     page = open_kiosk(make_page, base)
     answer_by_tapping(page)
-    page.get_by_text("More about", exact=False).first.click()
+    open_card(page)
+    page.get_by_text("Details and sources").first.click()
     ready(page)
-    expect(page.get_by_text("Sources").first).to_be_visible()
+    expect(page.get_by_text("Sources", exact=True).first).to_be_visible()
     # Start over in the row at the top and again at the end of the results; neither floats over a link.
     expect(page.get_by_role("button", name="Start over", exact=True)).to_have_count(2)
     expect(page.locator(".st-key-controls").get_by_role("button", name="Hide my screen")).to_be_visible()
@@ -144,7 +145,8 @@ def test_idle_warning_counts_down_still_here_keeps_answers_then_everything_reset
     tap(page, "Start")
     choose(page, "A woman")
     tap(page, "Next")
-    expect(page.get_by_role("radio", name="I'm not sure", exact=True)).to_be_checked()  # fresh widgets
+    expect(page.get_by_role("radio", name="Positive", exact=True)).to_be_visible()
+    expect(page.get_by_role("radio", checked=True)).to_have_count(0)  # fresh widgets: nothing chosen
 
 
 def test_untouched_start_screen_is_left_alone(kiosk_server, make_page):
@@ -173,7 +175,7 @@ def test_hostile_links_sample_fires_no_dialog_and_injects_nothing(kiosk_server, 
     assert not dialogs, f"alert dialogs fired: {dialogs}"
 
 
-@pytest.mark.parametrize("kind", ["yaml_syntax", "overdue_review", "broken_spanish", "symlink_loop", "gate_3000_deep"])
+@pytest.mark.parametrize("kind", ["yaml_syntax", "duplicate_key", "broken_spanish", "symlink_loop", "gate_3000_deep"])
 def test_broken_content_through_a_real_server_fails_closed(kind, tmp_path, make_page):
     folder = broken_copy(kind, tmp_path / "content")
     log = tmp_path / "server.log"

@@ -19,12 +19,12 @@ KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45",
 IDLE = 45
 SLOW = 20_000  # ms: a results page can take a while on a busy machine
 WORDS = {
-    "en": {"progress": "Question {n} of 5", "start": "Start", "woman": "A woman", "positive": "Positive", "next": "Next", "bones": "Bones",
+    "en": {"progress": "Question {n} of 5", "start": "Start", "woman": "A woman", "positive": "Positive", "unsure": "I'm not sure", "next": "Next", "bones": "Bones",
            "show": "Show my results", "results": "What this means for you", "start_over": "Start over",
            "title": "Start again?", "body": "This clears your answers.", "clear": "Clear my answers",
            "back": "Go back", "largest": "Largest", "hide": "Hide my screen", "hidden": "Your screen is hidden",
            "unhide": "Show my screen", "still_here": "I'm still here", "still": "Are you still there?"},
-    "es": {"progress": "Pregunta {n} de 5", "start": "Empezar", "woman": "Una mujer", "positive": "Positivos", "next": "Siguiente", "bones": "Huesos",
+    "es": {"progress": "Pregunta {n} de 5", "start": "Empezar", "woman": "Una mujer", "positive": "Positivos", "unsure": "No lo sé", "next": "Siguiente", "bones": "Huesos",
            "show": "Ver mis resultados", "results": "Qué significa esto para usted",
            "start_over": "Empezar de nuevo", "title": "¿Empezar de nuevo?", "body": "Esto borra sus respuestas.",
            "clear": "Borrar mis respuestas", "back": "Volver", "largest": "Muy grande",
@@ -67,6 +67,7 @@ def to_results(page: Page, words: dict) -> None:
     choose(page, words["positive"])
     tap(page, words["next"])
     at_question(page, words, 3)
+    choose(page, words["unsure"])  # the receptor questions wait for an answer
     tap(page, words["next"])
     at_question(page, words, 4)
     tap(page, words["bones"])
