@@ -73,7 +73,7 @@ def test_share_link_round_trip_keeps_every_answer():
     ({"site": ["bone", "../etc"]}, ["site"]),
     ({"esr1": [""]}, ["esr1"]),
     ({"x": ["1"], "y": ["2"]}, ["other"]),
-    ({"site": ["bone"] * 500}, []),
+    ({"site": ["bone"] * 500}, ["site"]),  # past the limit nothing more is read, and the note says so
 ])
 def test_malformed_link_parts_are_dropped_never_raised(params, ignored):
     answers, got, _ = share.parse(params)
