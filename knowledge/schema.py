@@ -378,10 +378,16 @@ class VignetteFile(Strict):
 DrugStatus = Literal["approved", "pending", "research"]
 
 
+def _sentences(value: str) -> str:
+    if not value.endswith("."):
+        raise ValueError("must be whole sentences, ending with a full stop")
+    return value
+
+
 class Approval(Strict):
     id: Id
     date: Date
-    indication: Text
+    indication: Annotated[Text, AfterValidator(_sentences)]  # shown after "<drug>: approved ... on <date>."
     sources: list[Id] = Field(min_length=1)
 
 

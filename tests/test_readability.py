@@ -27,7 +27,7 @@ from typing import Iterator
 import pytest
 import textstat
 
-from knowledge import load_knowledge
+from knowledge import approvals, load_knowledge
 from knowledge.engine import all_lines
 
 MAX_GRADE = 8.0
@@ -60,6 +60,12 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         for field in ("research", "europe"):
             if getattr(o, field):
                 yield f"{o.id}.{field}", getattr(o, field)
+        if o.plain:
+            yield f"{o.id}.plain", o.plain
+    for note in kb.safety.values():
+        yield f"safety {note.id}", note.text
+        if note.men:
+            yield f"safety {note.id}.men", note.men
     for site in kb.sites.values():
         yield f"site {site.id}.summary", site.summary
         yield f"site {site.id}.what_it_means", site.what_it_means
@@ -86,6 +92,16 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
     for tier, signs in kb.meta.general_urgent_signs:
         for i, text in enumerate(signs):
             yield f"meta.general_urgent_signs.{tier}[{i}]", text
+
+
+def approval_texts(kb) -> Iterator[tuple[str, str]]:
+    """The approval and research sentences made from the registry, as the evidence layer shows them.
+
+    They are held to the reading grade; the concept-load rule leaves them out, because they
+    restate the label's own receptor words (each explained in Words explained)."""
+    for o in kb.options:
+        for i, text in enumerate(approvals.approval_sentences(kb, o) + approvals.research_sentences(kb, o)):
+            yield f"{o.id} approval sentence {i}", text
 
 
 def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
@@ -137,7 +153,8 @@ def kb():
 @pytest.fixture(scope="module")
 def grades(kb):
     drugs = drug_names(kb)
-    return [(where, grade(text, drugs), text) for where, text in patient_texts(kb)]
+    texts = [*patient_texts(kb), *approval_texts(kb)]
+    return [(where, grade(text, drugs), text) for where, text in texts]
 
 
 def test_textstat_is_the_pinned_version():

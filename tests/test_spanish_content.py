@@ -30,7 +30,7 @@ from knowledge import tier_headings
 from knowledge.i18n import text_paths
 from knowledge.loader import CONTENT_DIR, UNTRANSLATED
 from knowledge.yamlsafe import read_yaml
-from tests.test_readability import TECH_NAMES, _sub, all_patient_strings, patient_texts
+from tests.test_readability import TECH_NAMES, _sub, all_patient_strings, approval_texts, patient_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ES_DIR = CONTENT_DIR / "lang" / "es"
@@ -192,7 +192,7 @@ def prepared(text: str, drugs: set[str]) -> str:
 def scores(kb_es, spanish_textstat):
     drugs = drug_names_es(kb_es)
     out = []
-    for where, text in patient_texts(kb_es):
+    for where, text in [*patient_texts(kb_es), *approval_texts(kb_es)]:
         ready = prepared(text, drugs)
         out.append((where, textstat.fernandez_huerta(ready), textstat.szigriszt_pazos(ready), text))
     return out
@@ -221,7 +221,7 @@ def test_median_spanish_text_is_fairly_easy(scores):
 
 def test_the_same_texts_are_measured_as_in_english(scores, kb_en):
     # Glossary texts are named by their (translated) term; compare everything else by name.
-    english = [where for where, _ in patient_texts(kb_en)]
+    english = [where for where, _ in [*patient_texts(kb_en), *approval_texts(kb_en)]]
     assert len(scores) == len(english)
     assert [s[0] for s in scores if not s[0].startswith("glossary ")] == \
         [where for where in english if not where.startswith("glossary ")]
