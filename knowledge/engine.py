@@ -119,6 +119,16 @@ def safety_lines(option: schema.Option, profile: Profile, kb: KnowledgeBase) -> 
     return [n.men if profile.sex == "male" and n.men else n.text for n in notes]
 
 
+def safety_sources(option: schema.Option, kb: KnowledgeBase) -> list[str]:
+    """The sources of the option's safety sentences: where a note names each drug's own label,
+    only the labels of this option's drugs (all of the note's sources when none is named)."""
+    out: list[str] = []
+    for note in (kb.safety[n] for n in option.safety):
+        own = [s for drug in option.drugs for s in note.label_sources.get(drug, [])]
+        out += own or note.sources
+    return out
+
+
 def certain_kinds(results: tuple[OptionResult, ...], profile: Profile, kb: KnowledgeBase) -> tuple[str, ...]:
     """Kinds of treatment that apply whatever the unknown answers turn out to be.
 

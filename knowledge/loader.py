@@ -245,7 +245,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     today = today or dt.date.today()
     sources = {s.id: s for s in single["sources.yaml"].sources}
     drugs = _check_registry(col, single["approvals.yaml"], sources, today)
-    safety = _check_safety(col, single["safety.yaml"], sources, meta, today)
+    safety = _check_safety(col, single["safety.yaml"], sources, drugs, meta, today)
     options: list[schema.Option] = []
     origin: dict[str, tuple[str, int]] = {}
     for file, parsed in option_files.items():
@@ -564,11 +564,18 @@ def _check_support(col: _Collector, support: schema.SupportFile, sources: Mappin
 
 
 def _check_safety(col: _Collector, parsed: schema.SafetyFile, sources: Mapping[str, schema.Source],
-                  meta: schema.Meta, today: dt.date) -> dict[str, schema.SafetyNote]:
+                  drugs: Mapping[str, schema.Drug], meta: schema.Meta, today: dt.date) -> dict[str, schema.SafetyNote]:
     file = _file_of(col, "safety.yaml")
     _check_duplicates(col, file, "notes", [n.id for n in parsed.notes])
     for i, note in enumerate(parsed.notes):
         _check_sources(col, file, ("notes", i, "sources"), note.sources, sources)
+        for drug, labels in note.label_sources.items():
+            here = ("notes", i, "label_sources", drug)
+            if drug not in drugs:
+                col.add(file, here, f"'{drug}' is not in the drug registry (approvals.yaml)")
+            for label in labels:
+                if label not in note.sources:
+                    col.add(file, here, f"'{label}' is not one of this note's sources; list it there too")
         _check_reviewed(col, file, ("notes", i), note.id, note.reviewed, meta, today)
     return {n.id: n for n in parsed.notes}
 

@@ -438,12 +438,15 @@ class SafetyNote(Strict):
     """One agreed wording of a safety sentence (pregnancy, a drug interaction), written once and
     named by every option it concerns, so a label change is one edit. ``text`` is what everyone
     reads; ``men``, where given, is the same fact as it concerns a man (a partner who could
-    become pregnant, say), so a man never reads a sentence written for someone who could be."""
+    become pregnant, say), so a man never reads a sentence written for someone who could be.
+    ``label_sources`` names, per drug, which of ``sources`` is that drug's own label: a card then
+    cites only the labels of its own drugs (all ``sources`` when none of its drugs is named)."""
 
     id: Id
     text: Text
     men: Text | None = None
     sources: list[Id] = Field(min_length=1)
+    label_sources: dict[str, list[Id]] = {}
     reviewed: Date
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import APPLIES, CONDITIONAL, Profile, explain, load_knowledge, safety_lines, waiting_on
-from knowledge.engine import certain_kinds
+from knowledge.engine import certain_kinds, safety_sources
 
 from components.shared.grouping import group
 
@@ -23,6 +23,19 @@ LABEL_PREGNANCY = ["tamoxifen", "tamoxifen_men", "chemotherapy_triple_negative",
 
 def option(kb, option_id):
     return next(o for o in kb.options if o.id == option_id)
+
+
+def test_a_card_cites_the_labels_of_its_own_drugs_for_a_shared_sentence():
+    kb = KB["en"]
+    tdxd = safety_sources(option(kb, "tdxd_her2_low"), kb)
+    assert "openfda_enhertu" in tdxd and "openfda_lynparza" not in tdxd and "openfda_keytruda" not in tdxd
+    cdk = safety_sources(option(kb, "cdk46_with_endocrine"), kb)
+    assert {"openfda_ibrance", "openfda_kisqali", "openfda_verzenio", "openfda_kisqali"} <= set(cdk)
+    assert safety_sources(option(kb, "capivasertib"), kb) == ["openfda_truqap"]
+    for o in kb.options:  # every shared sentence keeps at least one source on every card that shows it
+        for note in o.safety:
+            single = o.model_copy(update={"safety": [note]})
+            assert set(safety_sources(single, kb)) & set(kb.safety[note].sources), (o.id, note)
 
 
 @pytest.mark.parametrize("option_id", LABEL_PREGNANCY)

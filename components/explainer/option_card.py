@@ -20,7 +20,7 @@ from knowledge import (
     APPLIES, CONDITIONAL, KnowledgeBase, OptionResult, Profile, lines_for, safety_lines, waiting_on,
 )
 from knowledge.approvals import approval_sentences, approval_sources, date_words, research_sentences
-from knowledge.engine import ask_team_reasons, shows_research
+from knowledge.engine import ask_team_reasons, safety_sources, shows_research
 from knowledge.teaching import rule_in_words
 
 from ..shared import glossary_terms, listen, settings, state
@@ -112,8 +112,7 @@ def _evidence_layer(result: OptionResult, kb: KnowledgeBase, profile: Profile) -
     rule = "\n".join(rule_in_words(option.when, kb)) + "".join(f"\n- {r}" for r in reasons)
     _section(t("results.rule"), rule)
     st.markdown(f"**{t('results.sources')}**")
-    sources = dict.fromkeys([*option.sources, *approval_sources(kb, option),
-                             *(s for n in option.safety for s in kb.safety[n].sources)])
+    sources = dict.fromkeys([*option.sources, *approval_sources(kb, option), *safety_sources(option, kb)])
     with st.container(key=f"in_english_sources_{option.id}"):  # titles as published (marked lang="en")
         st.markdown("\n".join(f"- {_source(kb, s)}" for s in sources))
     st.caption(t("results.reviewed", date=date_words(kb, option.reviewed)))
