@@ -5,9 +5,6 @@ same engine as the app.
 """
 
 from .engine import (
-    APPLIES,
-    CONDITIONAL,
-    HIDDEN,
     Explanation,
     OptionResult,
     SiteResult,
@@ -18,11 +15,11 @@ from .engine import (
     lines_for,
     matched_because,
     missing_results,
-    option_status,
     safety_lines,
     tier_headings,
     waiting_on,
 )
+from .gate import APPLIES, CONDITIONAL, HIDDEN, option_status
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from .profile import Profile, ProfileError
 

@@ -1,8 +1,7 @@
 """From a Profile to an Explanation: pure, deterministic, no I/O.
 
-Three-valued: an option whose gate is true *applies*; one whose gate cannot be decided
-because an answer is unknown is *conditional* (and names the answers it waits on); one
-whose gate is false is *hidden*, but kept with its reason for teaching views.
+Each option's status comes from the gate (``gate.py``): it *applies*, is *conditional* on an
+unknown answer, or is *hidden* (kept with its reason for teaching views).
 """
 
 from __future__ import annotations
@@ -15,18 +14,12 @@ from . import schema
 from .conditions import (
     All, AnyOf, Test, Trace, Truth, complement, deciding_tests, evaluate, fields_of, listed, satisfied_tests, trace,
 )
+from .gate import APPLIES, CARE_TEAM, CONDITIONAL, HIDDEN, input_order, option_status
 from .loader import KnowledgeBase, load_knowledge
-from .profile import CONDITION_FIELDS, MARKERS, NOT_APPLICABLE, UNKNOWN, Profile
+from .profile import CONDITION_FIELDS, NOT_APPLICABLE, UNKNOWN, Profile
 
-APPLIES = "applies"
-CONDITIONAL = "conditional"
-HIDDEN = "hidden"
-# What a conditional option waits on when no answer in the app can decide it (ask_team in the
-# rule set): for example whether immunotherapy is an option for this person.
-CARE_TEAM = "care_team"
 # The command line's JSON contract; raise it on any change to the shape (see README).
 CONTRACT_VERSION = 3
-_STATUS = {Truth.TRUE: APPLIES, Truth.UNKNOWN: CONDITIONAL, Truth.FALSE: HIDDEN}
 MAX_QUESTIONS = 10
 
 
@@ -98,21 +91,6 @@ def _tiers(signs: schema.UrgentSigns) -> dict[str, list[str]]:
     return {"emergency": list(signs.emergency), "today": list(signs.today)}
 
 
-def option_status(option: schema.Option, profile: Profile) -> tuple[str, tuple[str, ...]]:
-    """``(status, depends_on)`` of one option for one profile.
-
-    An option whose gate holds is still only conditional when one of its ``ask_team``
-    situations is true or cannot be ruled out: then it depends on the care team as well.
-    """
-    truth, depends = evaluate(option.when, profile)
-    if truth is not Truth.FALSE:
-        for ask in option.ask_team:
-            ask_truth, ask_depends = evaluate(ask.when, profile)
-            if ask_truth is not Truth.FALSE:
-                truth, depends = Truth.UNKNOWN, depends | ask_depends | {CARE_TEAM}
-    return _STATUS[truth], tuple(sorted(depends, key=_input_order))
-
-
 def safety_lines(option: schema.Option, profile: Profile, kb: KnowledgeBase) -> list[str]:
     """The option's shared safety sentences as this person reads them (a man reads the men's form)."""
     notes = [kb.safety[n] for n in option.safety]
@@ -170,7 +148,7 @@ def missing_results(explanation: Explanation) -> list[tuple[str, tuple[OptionRes
         for name in result.depends_on:
             if name != CARE_TEAM:
                 waiting.setdefault(name, []).append(result)
-    return [(name, tuple(waiting[name])) for name in sorted(waiting, key=_input_order)]
+    return [(name, tuple(waiting[name])) for name in sorted(waiting, key=input_order)]
 
 
 def shows_research(option: schema.Option, profile: Profile) -> bool:
@@ -367,10 +345,3 @@ def _option_dict(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> d
 def _source_dict(source: schema.Source) -> dict[str, str]:
     return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url,
             "date": source.date}
-
-
-_INPUT_ORDER = ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS] + [CARE_TEAM]
-
-
-def _input_order(name: str) -> int:
-    return _INPUT_ORDER.index(name)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import i18n, schema
 from .conditions import Always, fields_of
+from .gate import HIDDEN, option_status
 from .profile import CONDITION_FIELDS, NOT_APPLICABLE, SITE_VALUES, UNKNOWN, Profile, ProfileError
 from .yamlsafe import Path_, YamlReadError, read_yaml
 
@@ -447,8 +448,6 @@ def _check_sign_off(col: _Collector, meta: schema.Meta, today: dt.date) -> None:
 
 def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option) -> None:
     """Each option's own example profiles must give the status the file promises."""
-    from .engine import option_status  # the engine imports this module
-
     for kind in ("applies", "conditional", "absent"):
         for j, case in enumerate(getattr(option.cases, kind)):
             loc = here + ("cases", kind, j)
@@ -470,8 +469,6 @@ def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option
 def _check_vignettes(col: _Collector, vignettes: tuple[schema.Vignette, ...], options: Mapping[str, schema.Option],
                      meta: schema.Meta, today: dt.date) -> None:
     """Each teaching case must name real options and show/hide them as it promises."""
-    from .engine import HIDDEN, option_status
-
     file = _file_of(col, VIGNETTES)
     _check_duplicates(col, file, "vignettes", [v.id for v in vignettes])
     for i, vignette in enumerate(vignettes):
