@@ -16,6 +16,7 @@ from knowledge.schema import OPTION_CLASSES
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMES = sorted(set(OPTION_CLASSES) | set(WAYS) | set(SITE_VALUES))
+PLACE_NAMES = {s.id: s.name for s in load_knowledge().sites.values()}
 
 
 def _luminance(colour: str) -> float:
@@ -144,18 +145,18 @@ def _places(markup: str) -> dict[str, ET.Element]:
 @pytest.mark.parametrize("chosen", [(), ("bone",), ("brain", "liver"), ("skin", "lymph_nodes", "other"),
                                     tuple(SITE_VALUES)])
 def test_body_picture_fills_exactly_the_chosen_places(chosen):
-    markup = body_picture.svg(chosen, "Body picture")
+    markup = body_picture.svg(chosen, "Body picture", PLACE_NAMES)
     places = _places(markup)
     assert set(places) == set(SITE_VALUES)
     for site, group in places.items():
         filled = group.get("fill") == body_picture.ON
         assert filled == (site in chosen), site
-        assert group.find(f"{SVG}title") is not None and group.find(f"{SVG}title").text
+        assert group.find(f"{SVG}title").text == PLACE_NAMES[site]  # pointing at it says the rule set's name
 
 
 def test_body_picture_is_small_accessible_and_self_contained():
     label = 'Places: <b>"bones"</b> & more'
-    markup = body_picture.svg(SITE_VALUES, label)
+    markup = body_picture.svg(SITE_VALUES, label, PLACE_NAMES)
     assert len(markup.encode()) < 6 * 1024
     root = ET.fromstring(markup)
     assert root.get("role") == "img" and root.get("aria-label") == label
@@ -164,5 +165,5 @@ def test_body_picture_is_small_accessible_and_self_contained():
 
 
 def test_body_picture_ignores_unknown_places():
-    places = _places(body_picture.svg(["elbow", "<script>"], "x"))
+    places = _places(body_picture.svg(["elbow", "<script>"], "x", PLACE_NAMES))
     assert all(g.get("fill") != body_picture.ON for g in places.values())

@@ -1,20 +1,19 @@
 """A soft body outline drawn as inline SVG; chosen places of spread are filled in.
 
-The SVG is built only from the fixed shapes below, the fixed site vocabulary, fixed place
-names and an escaped label, so no text from a link can reach the page. Each place is a
-group with a <title>, so pointing at it names it.
+The SVG is built only from the fixed shapes below, the fixed site vocabulary, the place names
+of the rule set (sites.yaml, in its language) and an escaped label, so no text from a link can
+reach the page. Each place is a group with a <title>, so pointing at it names it.
 """
 
 from __future__ import annotations
 
 import json
 from html import escape
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import streamlit as st
 
 from ..shared.icon_shapes import MAIN
-from ..shared.text import active
 
 ON, OFF, OFF_LINE = "#c2185b", "#e4edef", "#9db2b7"
 SKIN = "#fdf7f3"
@@ -82,19 +81,10 @@ SHAPES = {
               'stroke-width="2.5" stroke-linecap="round"/><circle cx="170" cy="50.5" r="1.8" fill="{mark}" stroke="none"/>'),
 }
 
-# What pointing at a place says, in each language of the app.
-NAMES = {
-    "en": {"bone": "Bones", "lung": "Lungs", "liver": "Liver", "skin": "Skin or chest wall",
-           "lymph_nodes": "Lymph nodes", "brain": "Brain", "other": "Another place"},
-    "es": {"bone": "Huesos", "lung": "Pulmones", "liver": "Hígado", "skin": "Piel o pared torácica",
-           "lymph_nodes": "Ganglios linfáticos", "brain": "Cerebro", "other": "Otro lugar"},
-}
-
-
-def svg(chosen: Iterable[str], label: str) -> str:
-    """The picture as an SVG string whose accessible name lists the chosen places."""
+def svg(chosen: Iterable[str], label: str, names: Mapping[str, str]) -> str:
+    """The picture as an SVG string whose accessible name lists the chosen places; ``names``
+    gives each place's name (what pointing at it says)."""
     chosen = set(chosen)
-    names = NAMES.get(active(), NAMES["en"])
     parts = []
     for site, shape in SHAPES.items():
         on = site in chosen

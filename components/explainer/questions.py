@@ -146,7 +146,7 @@ def _sites_step(kb: KnowledgeBase, _: str) -> None:
         st.caption(t("steps.sites_none"))
     with right, st.container(key="body_pick"):
         label = t("steps.body_label", places=", ".join(words)) if words else t("steps.body_label_none")
-        svg.show(body_picture.svg(chosen, label))
+        svg.show(body_picture.svg(chosen, label, {s.id: s.name for s in kb.sites.values()}))
         st.caption(t("steps.sites_tap"))
     body_picture.tap_to_choose(list(entry.values))
     _help(kb, "site")

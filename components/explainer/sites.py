@@ -26,10 +26,11 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
         st.header(t("results.signs_heading"), anchor=False)
     with st.container(key="warning_signs"):
         chosen = [s.site.id for s in explanation.sites]
+        names = {s.id: s.name for s in kb.sites.values()}
         places = ", ".join(s.site.name.lower() for s in explanation.sites)
         label = t("steps.body_label", places=places) if places else t("steps.body_label_none")
         caption = t("results.body_caption", places=places) if places else t("results.no_sites")
-        st.markdown(f'<figure class="body-row"><div class="body-small">{body_picture.svg(chosen, label)}</div>'
+        st.markdown(f'<figure class="body-row"><div class="body-small">{body_picture.svg(chosen, label, names)}</div>'
                     f'<figcaption>{escape(caption)}</figcaption></figure>', unsafe_allow_html=True)
         headings = tier_headings(kb)
         for tier, (box, icon) in TIER_LOOK.items():
