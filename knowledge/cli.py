@@ -20,7 +20,7 @@ from .approvals import checked_sentence
 from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
-from .teaching import matrix_csv, subtype_matrix
+from .teaching import matrix_csv, readable_csv, subtype_matrix
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
 
 
@@ -99,12 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = subtype_matrix(kb, sites=args.site, menopause=args.menopause, sex=args.sex, markers=dict(args.marker))
         if args.csv and args.codes:
             sys.stdout.write(matrix_csv(rows))
-        elif args.csv:
-            # The CSV in words is the teaching page's own (its words live with the interface texts).
-            from components.teaching import export
-
+        elif args.csv:  # in words, in the rule set's language: the teaching page's download, byte for byte
             sites = [s for s in SITE_VALUES if s in args.site]
-            sys.stdout.write(export.readable_csv(kb, rows, sites, args.menopause, args.sex, args.lang))
+            sys.stdout.write(readable_csv(kb, rows, sites, args.menopause, args.sex))
         else:
             _print_matrix(rows)
         return 0

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from .engine import explain
 from .loader import KnowledgeBase
 from .profile import MARKERS, UNKNOWN, Profile
-from .schema import OPTION_CLASSES, Option
+from .schema import Option
 from .teaching import SUBTYPE_HER2, SUBTYPE_HR, matrix_cell, rule_text, subtype_matrix
 
 # The subtype table's filters that the cell view compares: (name, filters).
@@ -92,11 +92,12 @@ def diff(old: KnowledgeBase, new: KnowledgeBase) -> list[Difference]:
 def _cells(old: KnowledgeBase, new: KnowledgeBase) -> Iterable[Difference]:
     for name, filters in FILTERS:
         for a, b in zip(subtype_matrix(old, **filters), subtype_matrix(new, **filters)):
-            for option_class in OPTION_CLASSES:
-                change = change_of(a[option_class], b[option_class])
+            for option_class in dict.fromkeys([*old.kinds, *new.kinds]):  # a kind added or removed shows too
+                before, after = a.get(option_class, ""), b.get(option_class, "")
+                change = change_of(before, after)
                 if change:
                     yield Difference("cell", f"{name} | hr={a['hr']} her2={a['her2']}", option_class, change,
-                                     a[option_class], b[option_class])
+                                     before, after)
 
 
 def _profiles(old: KnowledgeBase, new: KnowledgeBase) -> Iterable[Difference]:

@@ -54,6 +54,8 @@ TEXT_KEYS = frozenset({
     "basis",
     # options: what it is in a few words; safety.yaml: the sentence as a man reads it
     "plain", "men",
+    # vocabulary.yaml: the subtype table's words
+    "version", "made_on", "row_header", "any_site", "not_sure", "used", "only_if", "not_used",
 })
 ITEM_KEYS = ("id", "term")
 LANGUAGES = {"en": "English", "es": "Español"}

@@ -43,6 +43,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "approvals.yaml": schema.DrugRegistry,
     "support.yaml": schema.SupportFile,
     "safety.yaml": schema.SafetyFile,
+    "vocabulary.yaml": schema.VocabularyFile,
 }
 OPTIONS_DIR = "options"
 # Files whose text is not translated: publication titles and the editors' changelog.
@@ -89,6 +90,8 @@ class KnowledgeBase:
     registry_checked: dt.date  # US FDA approvals were checked up to this day
     support: schema.SupportFile
     safety: Mapping[str, schema.SafetyNote]  # shared safety sentences, by id
+    kinds: Mapping[str, schema.Kind]  # kinds of treatment by id, in the order pages list them
+    vocabulary: schema.VocabularyFile  # kinds, subtype names and the subtype table's words
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     today: dt.date  # the day dated facts were checked against (a running app reloads each day)
@@ -236,6 +239,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
     vignette_file = col.read(root / VIGNETTES, schema.VignetteFile) if (root / VIGNETTES).exists() else None
     drug_names = _drug_names(col, root, single["approvals.yaml"])
+    _check_kinds(col, option_files, single["vocabulary.yaml"])
     for path in root.rglob("*"):
         if path.is_file() and path.suffix in (".yml", ".json"):
             col.add(col.name(path), (), "content files must end in .yaml")
@@ -247,6 +251,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     sources = {s.id: s for s in single["sources.yaml"].sources}
     drugs = _check_registry(col, single["approvals.yaml"], sources, today)
     safety = _check_safety(col, single["safety.yaml"], sources, drugs, meta, today)
+    kinds = _check_vocabulary(col, single["vocabulary.yaml"])
     options: list[schema.Option] = []
     origin: dict[str, tuple[str, int]] = {}
     for file, parsed in option_files.items():
@@ -259,7 +264,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
                 continue
             origin[option.id] = (file, i)
             options.append(option)
-            _check_option(col, file, here, option, sources, drugs, safety)
+            _check_option(col, file, here, option, sources, drugs, safety, kinds)
             _check_reviewed(col, file, here, option.id, option.reviewed, meta, today)
             _check_cases(col, file, here, option)
     _check_duplicates(col, _file_of(col, "sources.yaml"), "sources", [s.id for s in single["sources.yaml"].sources])
@@ -282,7 +287,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         meta=meta,
         sources=sources,
         inputs=single["inputs.yaml"].inputs,
-        options=tuple(sorted(options, key=lambda o: schema.OPTION_CLASSES.index(o.class_))),
+        options=tuple(sorted(options, key=lambda o: list(kinds).index(o.class_))),
         sites=sites,
         questions=tuple(single["questions.yaml"].questions),
         matters=tuple(single["questions.yaml"].matters),
@@ -294,6 +299,8 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         registry_checked=single["approvals.yaml"].checked_up_to,
         support=single["support.yaml"],
         safety=safety,
+        kinds=kinds,
+        vocabulary=single["vocabulary.yaml"],
         drug_names=drug_names,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
         today=today,
@@ -380,16 +387,17 @@ def _check_status(col: _Collector, file: str, here: tuple[str | int, ...], drug:
 
 def _check_option(col: _Collector, file: str, here: tuple[str | int, ...], option: schema.Option,
                   sources: Mapping[str, schema.Source], drugs: Mapping[str, schema.Drug],
-                  safety: Mapping[str, schema.SafetyNote]) -> None:
+                  safety: Mapping[str, schema.SafetyNote], kinds: Mapping[str, schema.Kind]) -> None:
     _check_sources(col, file, here + ("sources",), option.sources, sources)
+    kind = kinds.get(option.class_)
     for j, note in enumerate(option.safety):
         if note not in safety:
             col.add(file, here + ("safety", j), f"unknown safety note '{note}'; notes are listed in safety.yaml")
     if len(set(option.given)) != len(option.given):
         col.add(file, here + ("given",), "each way of giving is listed once")
-    if option.class_ in schema.NON_DRUG_CLASSES and option.drugs:
+    if kind and not kind.medicines and option.drugs:
         col.add(file, here + ("drugs",), f"options of class '{option.class_}' list no drugs; remove the list")
-    if option.class_ not in schema.NON_DRUG_CLASSES and not option.drugs:
+    if kind and kind.medicines and not option.drugs:
         col.add(file, here + ("drugs",), f"options of class '{option.class_}' must name example drugs")
     for j, drug in enumerate(option.drugs):
         if drug not in drugs:
@@ -575,6 +583,34 @@ def _check_safety(col: _Collector, parsed: schema.SafetyFile, sources: Mapping[s
                     col.add(file, here, f"'{label}' is not one of this note's sources; list it there too")
         _check_reviewed(col, file, ("notes", i), note.id, note.reviewed, meta, today)
     return {n.id: n for n in parsed.notes}
+
+
+def _check_kinds(col: _Collector, option_files: Mapping[str, schema.OptionFile | None],
+                 vocabulary: schema.VocabularyFile | None) -> None:
+    """Every option's ``class`` is a kind of treatment of vocabulary.yaml (reported with the file errors)."""
+    if vocabulary is None:
+        return
+    kinds = [k.id for k in vocabulary.kinds]
+    allowed = ", ".join(f"'{k}'" for k in kinds[:-1]) + f" or '{kinds[-1]}'"
+    for file, parsed in option_files.items():
+        for i, option in enumerate(parsed.options if parsed else ()):
+            if option.class_ not in kinds:
+                col.add(file, ("options", i, "class"), f"'{option.class_}' is not allowed; use {allowed}")
+
+
+def _check_vocabulary(col: _Collector, parsed: schema.VocabularyFile) -> dict[str, schema.Kind]:
+    """Kinds listed once each; a teaching name for every named subtype; a short name for every answer."""
+    file = _file_of(col, "vocabulary.yaml")
+    _check_duplicates(col, file, "kinds", [k.id for k in parsed.kinds])
+    _check_duplicates(col, file, "subtypes", [s.id for s in parsed.subtypes])
+    for i, subtype in enumerate(parsed.subtypes):
+        hr, _, her2 = subtype.id.partition("_")
+        if hr not in CONDITION_FIELDS["hr"] or her2 not in CONDITION_FIELDS["her2"]:
+            col.add(file, ("subtypes", i, "id"), f"'{subtype.id}' is not <hormone receptors>_<HER2>")
+    named = {a.id for a in parsed.table.answers}
+    for missing in sorted({*CONDITION_FIELDS, "care_team"} - named):
+        col.add(file, ("table", "answers"), f"no short name for '{missing}'")
+    return {k.id: k for k in parsed.kinds}
 
 
 def _check_glossary(col: _Collector, parsed: schema.GlossaryFile, drugs: Mapping[str, schema.Drug]) -> None:

@@ -17,33 +17,11 @@ from pydantic_core import PydanticCustomError
 from .conditions import Condition, parse_condition
 from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES
 
-OPTION_CLASSES = (
-    "endocrine",
-    "ovarian_suppression",
-    "oral_serd",
-    "cdk46",
-    "pi3k_akt_mtor",
-    "her2_antibody",
-    "her2_tki",
-    "her2_adc",
-    "trop2_adc",
-    "chemotherapy",
-    "immunotherapy",
-    "parp",
-    "bone_modifying",
-    "radiation",
-    "surgery",
-    "supportive_care",
-    "clinical_trial",
-)
-# Classes that are not medicines: their options list no drugs.
-NON_DRUG_CLASSES = ("radiation", "surgery", "supportive_care", "clinical_trial")
 # Ways a treatment is given. Each option lists every way it is given (``given``), in the order
 # a reader meets them; the screens draw one picture and one phrase per way.
 WAYS = ("pill", "drip", "shot", "radiation", "surgery", "procedure", "care")
 Way = Literal[WAYS]  # type: ignore[valid-type]
 
-OptionClass = Literal[OPTION_CLASSES]  # type: ignore[valid-type]
 Timing = Literal["first", "later", "any"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 DrugName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9 \-]*[a-z0-9]$", max_length=60)]
@@ -166,7 +144,7 @@ class AskTeam(Strict):
 
 class Option(Strict):
     id: Id
-    class_: OptionClass = Field(alias="class")
+    class_: Id = Field(alias="class")  # a kind of treatment of vocabulary.yaml
     name: Text  # the full name, which may say the kind of cancer (teaching and evidence views)
     title: Text | None = None  # the patient's heading when the name carries subtype words (default: name)
     plain: Text  # what it is in a few everyday words, after the name (first screen, take-home)
@@ -430,6 +408,43 @@ class SupportFile(Strict):
     care: Text  # what supportive and palliative care are
     care_sources: list[Id] = Field(min_length=1)
     helplines: list[Helpline] = Field(min_length=1)
+
+
+# ---- the rule set's own words: kinds of treatment, subtype names, the subtype table ---------
+
+class Kind(Strict):
+    """A kind of treatment (an option's ``class``): its name, and the emoji that marks it in headings."""
+
+    id: Id
+    name: Text
+    emoji: Annotated[str, StringConstraints(min_length=1, max_length=4)]
+    medicines: bool = True  # false for radiation, surgery, care and trials: their options list no drugs
+
+
+class Named(Strict):
+    id: Id
+    name: Text
+
+
+class TableWords(Strict):
+    """The subtype table's words (teaching page, CSV, spreadsheet, command line)."""
+
+    title: Text
+    version: Text
+    made_on: Text
+    row_header: Text
+    any_site: Text
+    not_sure: Text
+    used: Text
+    only_if: Text  # {inputs}: the short names of the answers a cell waits on
+    not_used: Text
+    answers: list[Named] = Field(min_length=1)  # short names of what a cell can wait on
+
+
+class VocabularyFile(Strict):
+    kinds: list[Kind] = Field(min_length=1)
+    subtypes: list[Named] = Field(min_length=1)
+    table: TableWords
 
 
 # ---- safety sentences many options share ---------------------------------------------------

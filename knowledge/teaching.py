@@ -7,6 +7,7 @@ from what the patient view shows.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from .engine import (
 )
 from .loader import KnowledgeBase
 from .profile import HER2_VALUES, HR_VALUES, UNKNOWN, Profile
-from .schema import OPTION_CLASSES
 
 SUBTYPE_HR = tuple(v for v in HR_VALUES if v != UNKNOWN)
 SUBTYPE_HER2 = tuple(v for v in HER2_VALUES if v != UNKNOWN)
@@ -48,7 +48,7 @@ def matrix_csv(rows: list[dict[str, str]]) -> str:
 def class_cells(kb: KnowledgeBase, profile: Profile) -> dict[str, str]:
     """Every option class for one profile, as :func:`matrix_cell` sums it up."""
     shown = explain(profile, kb).options
-    return {c: matrix_cell(r for r in shown if r.option.class_ == c) for c in OPTION_CLASSES}
+    return {c: matrix_cell(r for r in shown if r.option.class_ == c) for c in kb.kinds}
 
 
 def subtype_matrix(kb: KnowledgeBase, sites: Iterable[str] = (), menopause: str = UNKNOWN, sex: str = "female",
@@ -61,8 +61,70 @@ def subtype_matrix(kb: KnowledgeBase, sites: Iterable[str] = (), menopause: str 
 
 def subtype_key(hr: str, her2: str) -> str:
     """The key of a subtype's teaching name (``negative_zero`` is triple-negative); the words, in each
-    language, are interface text under ``teaching.subtype_names``."""
+    language, are the rule set's (vocabulary.yaml, ``subtypes``)."""
     return f"{hr}_{her2}"
+
+
+def subtype_name(kb: KnowledgeBase, hr: str, her2: str) -> str | None:
+    """The subtype as teachers name it ("Triple-negative (HER2 0)"), or None for answers without a name."""
+    return next((s.name for s in kb.vocabulary.subtypes if s.id == subtype_key(hr, her2)), None)
+
+
+def answer_words(kb: KnowledgeBase, field: str, value: str) -> str:
+    """An answer's label from the content ("I'm not sure" for unknown, as the explainer says it)."""
+    entry = kb.inputs[field]
+    return entry.values[value].label if value in entry.values else kb.vocabulary.table.not_sure
+
+
+def short_answer(kb: KnowledgeBase, input_name: str) -> str:
+    """The short name of an answer a cell waits on (``marker:esr1`` -> "ESR1", ``care_team``)."""
+    field = input_name.removeprefix("marker:")
+    return next(a.name for a in kb.vocabulary.table.answers if a.id == field)
+
+
+def cell_words(kb: KnowledgeBase, cell: str) -> str:
+    """A raw matrix cell (``applies``, ``conditional:marker:esr1+menopause``, ``""``) in the table's words."""
+    words = kb.vocabulary.table
+    if cell == APPLIES:
+        return words.used
+    if cell.startswith(f"{CONDITIONAL}:"):
+        names = cell.split(":", 1)[1].split("+")
+        return words.only_if.format(inputs=", ".join(short_answer(kb, n) for n in names))
+    return words.not_used
+
+
+def table_filters(kb: KnowledgeBase, sites: list[str], menopause: str, sex: str) -> list[tuple[str, str]]:
+    """The table's filters as (answer, value in words), in the rule set's language."""
+    places = ", ".join(answer_words(kb, "site", s) for s in sites) or kb.vocabulary.table.any_site
+    meno = "—" if sex == "male" else answer_words(kb, "menopause", menopause)
+    return [(kb.inputs["site"].label, places), (kb.inputs["menopause"].label, meno),
+            (kb.inputs["sex"].label, answer_words(kb, "sex", sex))]
+
+
+def readable_rows(kb: KnowledgeBase, rows: list[dict[str, str]], sites: list[str], menopause: str, sex: str,
+                  today: dt.date | None = None) -> list[list[str]]:
+    """The table in words: title, content version, date and filters (label, value), a blank row, the
+    header, one row per subtype with its teaching name, exact answers and each cell in words."""
+    words = kb.vocabulary.table
+    return [
+        [words.title],
+        [words.version, kb.version],
+        [words.made_on, (today or dt.date.today()).isoformat()],
+        *(list(f) for f in table_filters(kb, sites, menopause, sex)),
+        [],
+        [words.row_header, kb.inputs["hr"].label, kb.inputs["her2"].label, *(k.name for k in kb.kinds.values())],
+        *([subtype_name(kb, row["hr"], row["her2"]) or "",
+           answer_words(kb, "hr", row["hr"]), answer_words(kb, "her2", row["her2"]),
+           *(cell_words(kb, row[c]) for c in kb.kinds)] for row in rows),
+    ]
+
+
+def readable_csv(kb: KnowledgeBase, rows: list[dict[str, str]], sites: list[str], menopause: str, sex: str,
+                 today: dt.date | None = None) -> str:
+    """:func:`readable_rows` as CSV: the teaching page's download and ``python -m knowledge matrix --csv``."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(readable_rows(kb, rows, sites, menopause, sex, today))
+    return out.getvalue()
 
 
 # Starting points for a comparison, named as teachers say them (by :func:`subtype_key`): the
@@ -76,7 +138,7 @@ PRESETS: tuple[tuple[str, str], ...] = (
 def compare(kb: KnowledgeBase, profiles: Iterable[Profile]) -> list[dict[str, str]]:
     """Profiles side by side: one row per option class, one cell per profile (as in the matrix)."""
     columns = [class_cells(kb, p) for p in profiles]
-    return [{"class": c, "cells": [col[c] for col in columns]} for c in OPTION_CLASSES]
+    return [{"class": c, "cells": [col[c] for col in columns]} for c in kb.kinds]
 
 
 def differs(row: Mapping) -> bool:
@@ -109,7 +171,7 @@ def what_changes(kb: KnowledgeBase, before: Profile, after: Profile) -> list[Cha
     old = {r.id: r for r in explain(before, kb).options}
     new = {r.id: r for r in explain(after, kb).options}
     changes = []
-    for option in sorted(kb.options, key=lambda o: OPTION_CLASSES.index(o.class_)):
+    for option in sorted(kb.options, key=lambda o: list(kb.kinds).index(o.class_)):
         a, b = old.get(option.id), new.get(option.id)
         if (a and (a.status, a.depends_on)) != (b and (b.status, b.depends_on)):
             changes.append(Change(option.id, a, b))
@@ -145,7 +207,7 @@ def why_and_why_not(kb: KnowledgeBase, profile: Profile) -> list[Verdict]:
     """Every option in the rule set: applies, conditional or not shown, and why."""
     e = explain(profile, kb)
     verdicts = []
-    for result in sorted(e.options + e.hidden, key=lambda r: OPTION_CLASSES.index(r.option.class_)):
+    for result in sorted(e.options + e.hidden, key=lambda r: list(kb.kinds).index(r.option.class_)):
         if result.status == APPLIES:
             reasons = matched_because(result, kb, profile)
         elif result.status == CONDITIONAL:

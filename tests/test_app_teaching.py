@@ -22,8 +22,9 @@ from components.teaching import changes, common, export, matrix
 from components.teaching.why import reason
 from knowledge import Profile, explain, load_knowledge
 from knowledge.approvals import first_approval_year
-from knowledge.schema import OPTION_CLASSES
-from knowledge.teaching import rule_in_words, subtype_matrix, what_changes, why_and_why_not, with_answer
+from knowledge.teaching import (
+    rule_in_words, short_answer, subtype_matrix, subtype_name, what_changes, why_and_why_not, with_answer,
+)
 
 from .apptest_helpers import fresh_caches, open_groups  # noqa: F401 (autouse fixture)
 
@@ -35,6 +36,12 @@ HEADINGS = {"index": "teaching.nav_section", "matrix": "teaching.matrix.heading"
             "evidence": "teaching.evidence.heading", "rules": "teaching.rules.heading",
             "compare": "teaching.compare.heading", "changes": "teaching.changes.heading"}
 VIGNETTES = [v.id for v in load_knowledge().vignettes]
+KB = load_knowledge()
+OPTION_CLASSES = tuple(KB.kinds)  # the kinds of treatment, in the order pages list them
+
+
+def class_name(option_class: str) -> str:
+    return KB.kinds[option_class].name
 FILTERED = {"sites": ["bone", "brain"], "menopause": "post", "sex": "female"}
 
 
@@ -161,7 +168,7 @@ def test_matrix_table_is_the_engine_cell_by_cell(kb, filters):
     shown = html_table(at)
     rows = subtype_matrix(kb, **filters)
     frame = matrix.display_frame(kb, rows)
-    assert shown.columns == [t("teaching.matrix.row_header")] + [common.class_name(c) for c in OPTION_CLASSES]
+    assert shown.columns == [KB.vocabulary.table.row_header] + [class_name(c) for c in OPTION_CLASSES]
     assert len(shown.rows) == len(rows) == 12
     for displayed, row, (label, cells) in zip(shown.rows, rows, frame.iterrows()):
         assert displayed["header"] == label == common.subtype_label(kb, row["hr"], row["her2"])
@@ -172,7 +179,7 @@ def test_matrix_table_is_the_engine_cell_by_cell(kb, filters):
                 assert (cell, css) == ("✓ used", "k-applies"), (row, option_class, cell)
             elif kind == "conditional":
                 assert cell.startswith("? only if: ") and css == "k-conditional", (row, option_class, cell)
-                assert set(cell.removeprefix("? only if: ").split(", ")) == {common.input_short(n) for n in waits}
+                assert set(cell.removeprefix("? only if: ").split(", ")) == {short_answer(KB, n) for n in waits}
             else:
                 assert (cell, css) == ("— not used", "k-none"), (row, option_class, cell)
 
@@ -221,9 +228,9 @@ def test_readable_csv_round_trip_has_the_filters_version_date_and_the_engine_cel
                          ["Made on", dt.date.today().isoformat()], ["Where it has spread", "bones"],
                          ["Menopause", "yes"], ["Information for", "a woman"], []]
     header, *body = lines[7:]
-    assert header == ["Subtype", "Hormone receptors", "HER2"] + [common.class_name(c) for c in OPTION_CLASSES]
+    assert header == ["Subtype", "Hormone receptors", "HER2"] + [class_name(c) for c in OPTION_CLASSES]
     rows = subtype_matrix(kb, sites=["bone"], menopause="post")
-    assert [r[:3] for r in body] == [[common.subtype_name(r["hr"], r["her2"]), common.value_label(kb, "hr", r["hr"]),
+    assert [r[:3] for r in body] == [[subtype_name(KB, r["hr"], r["her2"]), common.value_label(kb, "hr", r["hr"]),
                                       common.value_label(kb, "her2", r["her2"])] for r in rows]
     for line, row in zip(body, rows):
         for option_class, cell in zip(OPTION_CLASSES, line[3:]):
@@ -231,7 +238,7 @@ def test_readable_csv_round_trip_has_the_filters_version_date_and_the_engine_cel
                                               {"sites": ["bone"], "menopause": "post"})
             if kind == "conditional":
                 assert cell.startswith("only if: ")
-                assert set(cell.removeprefix("only if: ").split(", ")) == {common.input_short(n) for n in waits}
+                assert set(cell.removeprefix("only if: ").split(", ")) == {short_answer(KB, n) for n in waits}
             else:
                 assert cell == {"applies": "used", "none": "not used"}[kind]
     assert any(cell.startswith("only if: ") for line in body for cell in line[3:])
@@ -273,7 +280,7 @@ def _cell_from_explain(kb, profile, option_class) -> tuple[str, str]:
         return "k-applies", t("teaching.cell.applies")
     if mine:
         waits = sorted({n for r in mine for n in r.depends_on})
-        return "k-conditional", t("teaching.cell.conditional", inputs=", ".join(common.input_short(n) for n in waits))
+        return "k-conditional", t("teaching.cell.conditional", inputs=", ".join(short_answer(KB, n) for n in waits))
     return "k-none", t("teaching.cell.none")
 
 
@@ -304,9 +311,9 @@ def test_four_profile_comparison_agrees_with_explain_cell_by_cell(kb):
         assert list(zip(row["kinds"], row["cells"])) == expected, option_class
         differs = len(set(expected)) > 1
         assert row["marked"] == differs, option_class
-        assert row["header"] == common.class_name(option_class) + (" ≠ differs" if differs else "")
+        assert row["header"] == class_name(option_class) + (" ≠ differs" if differs else "")
         # the reason for each difference is one tap away
-        assert (t("teaching.compare.reason_for", kind=common.class_name(option_class))
+        assert (t("teaching.compare.reason_for", kind=class_name(option_class))
                 in [e.label for e in at.expander]) == differs
     text = texts(at)
     for p in profiles:
@@ -318,7 +325,7 @@ def test_four_profile_comparison_agrees_with_explain_cell_by_cell(kb):
     for option_class, row in zip(OPTION_CLASSES, shown.rows):
         if not row["marked"]:
             continue
-        inside = expanders[t("teaching.compare.reason_for", kind=common.class_name(option_class))]
+        inside = expanders[t("teaching.compare.reason_for", kind=class_name(option_class))]
         for option in (o for o in kb.options if o.class_ == option_class):
             states = {(vs[option.id].result.status, vs[option.id].result.depends_on) for vs in verdicts}
             for vs in verdicts:
@@ -419,7 +426,7 @@ def test_why_and_why_not_lists_every_option_with_its_reason_and_rule(kb):
     markdown = [str(m.value) for m in at.markdown]
     codes = [c.value for c in at.code]
     for v in verdicts:
-        head = f"**{common.MARK[v.result.status]} {v.result.option.name}** · {common.class_name(v.result.option.class_)}"
+        head = f"**{common.MARK[v.result.status]} {v.result.option.name}** · {class_name(v.result.option.class_)}"
         line = f"{head}  \n{reason(v, kb)}"
         assert line in markdown, v.result.id
         assert v.rule in codes, v.result.id
@@ -451,7 +458,7 @@ def test_case_library_shows_every_vignette_with_live_results(kb):
         profile = Profile.create(**vignette.profile.model_dump(exclude={"note"}))
         shown = explain(profile, kb).options
         assert t("teaching.cases.shows", n=len(shown)) in text
-        name = common.subtype_name(profile.hr, profile.her2)
+        name = subtype_name(KB, profile.hr, profile.her2)
         assert not name or f"**{t('teaching.cases.profile')}:** {name} · " in text
         assert all(o.option.name in text for o in shown)
 
@@ -508,7 +515,7 @@ def test_rules_page_is_generated_from_every_gate(kb):
     for option in kb.options:
         assert f"**{option.name}**" in markdown
         assert "\n".join(rule_in_words(option.when, kb)) in markdown
-    assert all(common.class_name(c) in texts(at) for c in {o.class_ for o in kb.options})
+    assert all(class_name(c) in texts(at) for c in {o.class_ for o in kb.options})
 
 
 def test_every_rule_head_comes_from_the_rule_set_words(kb):

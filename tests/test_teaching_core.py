@@ -11,12 +11,13 @@ import sys
 import pytest
 import yaml
 
-from knowledge import Profile, explain
+from knowledge import Profile, explain, load_knowledge
 from knowledge.conditions import parse_condition
-from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import SUBTYPE_HER2, SUBTYPE_HR, rule_in_words, rule_text, subtype_matrix, why_and_why_not
 
 from .conftest import ROOT
+
+OPTION_CLASSES = tuple(load_knowledge().kinds)  # the kinds of treatment, in the order pages list them
 
 
 @pytest.mark.parametrize("sites", [(), ("bone",), ("brain", "liver")])

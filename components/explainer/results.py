@@ -26,7 +26,6 @@ from knowledge.profile import UNKNOWN
 
 from ..shared import listen, settings, state
 from ..shared.grouping import group
-from ..shared.icons import icon_svg
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t
 from ..take_home import takehome, visit

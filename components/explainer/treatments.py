@@ -30,17 +30,17 @@ from . import option_card
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
     groups = group(explanation)
     st.header(t("results.options_heading"), anchor=False)
-    _certain(explanation)
+    _certain(kb, explanation)
     st.markdown(timeline(groups), unsafe_allow_html=True)
     _groups(kb, explanation)
 
 
-def _certain(explanation: Explanation) -> None:
+def _certain(kb: KnowledgeBase, explanation: Explanation) -> None:
     """Kinds of treatment that apply whatever the unknown results turn out to be (worked out from the
     rules by the engine): chemotherapy when nothing is known, say."""
     if explanation.certain_kinds:
         lines = "".join(f'<p class="first-option"><span class="ways">{icon_svg(kind, size_px=34)}</span><span><b>'
-                        f'{escape(t(f"teaching.classes.{kind}"))}</b>: {escape(t("results.certain_kind"))}</span></p>'
+                        f'{escape(kb.kinds[kind].name)}</b>: {escape(t("results.certain_kind"))}</span></p>'
                         for kind in explanation.certain_kinds)
         st.markdown(lines, unsafe_allow_html=True)
 
@@ -58,7 +58,7 @@ def timeline(groups) -> str:
                 f'<span class="sr-only">{escape(words)}</span></li>')
 
     line = [name for name in ("first", "later") if groups[name]]
-    steps = f'<li class="arrow" aria-hidden="true">→</li>'.join(box(name) for name in line)
+    steps = '<li class="arrow" aria-hidden="true">→</li>'.join(box(name) for name in line)
     aside = "".join(box(name, extra) for name, extra in (("any", "aside"), ("conditional", "maybe")) if groups[name])
     return (f'<figure class="timeline"><ol class="steps">{steps}{aside}</ol>'
             f'<figcaption>{escape(t("results.timeline_caption"))}</figcaption></figure>')

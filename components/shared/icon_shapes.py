@@ -76,7 +76,7 @@ SITES = {
               f'<circle cx="24" cy="33.5" r="1.6" {_DOT}/>'),
 }
 
-# The 17 kinds of treatment (knowledge.schema.OPTION_CLASSES).
+# The kinds of treatment (vocabulary.yaml, `kinds`): one shape each.
 CLASSES = {
     "endocrine": (f'<path d="M17.1 16L24 20L24 28L17.1 32L10.1 28L10.1 20Z" {_F}/>'
                   '<path d="M30.9 16L37.9 20L37.9 28L30.9 32L24 28L24 20Z"/>'

@@ -1,13 +1,11 @@
-"""Pictures for treatments and places: this app's own line icons, and the older emoji.
+"""Pictures for treatments and places: this app's own line icons.
 
 ``icon_svg(name, label, size_px)`` draws one of the app's icons as an inline SVG string. The
-names are the 17 kinds of treatment (knowledge.schema.OPTION_CLASSES), the ways a treatment
+names are the kinds of treatment (vocabulary.yaml, ``kinds``), the ways a treatment
 is given (knowledge.schema.WAYS) and the places of spread (knowledge.profile.SITE_VALUES). The
 drawing comes only from the fixed shapes in :mod:`components.shared.icon_shapes`; the only
 outside text is the label, which is escaped. How an option is given is content (its ``given:``
-list), never decided here.
-
-``icon(option_class)`` is the older emoji per kind of treatment, still used in headings.
+list), never decided here. The emoji that marks a kind in headings is content too.
 """
 
 from __future__ import annotations
@@ -18,30 +16,6 @@ from html import escape
 from knowledge.schema import WAYS  # noqa: F401  (each way has an icon; tests check it)
 
 from .icon_shapes import MAIN, SHAPES
-
-CLASS_ICONS = {
-    "endocrine": "💊",
-    "ovarian_suppression": "💉",
-    "oral_serd": "💊",
-    "cdk46": "💊",
-    "pi3k_akt_mtor": "🎯",
-    "her2_antibody": "🎯",
-    "her2_tki": "🎯",
-    "her2_adc": "🎯",
-    "trop2_adc": "🎯",
-    "chemotherapy": "🧪",
-    "immunotherapy": "🛡️",
-    "parp": "🧬",
-    "bone_modifying": "🦴",
-    "radiation": "☢️",
-    "surgery": "🩺",
-    "supportive_care": "🤝",
-    "clinical_trial": "🔬",
-}
-
-
-def icon(option_class: str) -> str:
-    return CLASS_ICONS.get(option_class, "💊")
 
 
 def icon_names() -> tuple[str, ...]:

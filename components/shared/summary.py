@@ -28,7 +28,7 @@ def answer_words(kb: KnowledgeBase, answers: Mapping[str, Any], with_sex: bool =
     if len(markers) == len(MARKERS):  # none of the optional tests given: say so once
         names.append(t("results.not_sure_markers", kb.lang))
     elif markers:  # the tests' short names (BRCA, PIK3CA): their full labels are long
-        names.append(", ".join(t(f"teaching.inputs_short.{m}", kb.lang) for m in markers))
+        names.append(", ".join(kb.inputs[m].short or kb.inputs[m].label for m in markers))
     if names:
         words.append(t("results.not_sure_list", kb.lang, names="; ".join(names)))
     return words

@@ -25,6 +25,7 @@ from typing import Any, Mapping
 from knowledge import Explanation, KnowledgeBase, missing_results, tier_headings
 from knowledge.approvals import date_words
 from knowledge.profile import UNKNOWN
+from knowledge.teaching import short_answer
 
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
@@ -87,7 +88,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
                                            else t("results.summary_places_none")]
     groups = group(explanation)
     in_key = _in_key_points(groups, answers)
-    treatments = _treatments(groups, explanation, t, len(in_key))
+    treatments = _treatments(kb, groups, explanation, t, len(in_key))
     headings = tier_headings(kb)
     signs = "".join(f'<div class="{tier}"><h3><span aria-hidden="true">{TIER_MARK[tier]}</span>{e(headings[tier])}</h3>'
                     f'<ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
@@ -151,7 +152,7 @@ def _line(option) -> str:
     return f"{option.heading} ({option.plain})"
 
 
-def _treatments(groups, explanation: Explanation, t, in_key: int) -> str:
+def _treatments(kb: KnowledgeBase, groups, explanation: Explanation, t, in_key: int) -> str:
     """Each group: one line per treatment with what it is and how it is given; "at any time" and
     "only if a test shows" as names, the latter with the question to ask, to tick on paper."""
     out = []
@@ -168,11 +169,11 @@ def _treatments(groups, explanation: Explanation, t, in_key: int) -> str:
     if groups["conditional"]:
         headings = list(dict.fromkeys(r.option.heading for r in groups["conditional"]))
         if len(headings) > MAX_NAMED:  # a wall of names helps no one: the kinds they are, and how many
-            kinds = dict.fromkeys(t(f"teaching.classes.{r.option.class_}") for r in groups["conditional"])
+            kinds = dict.fromkeys(kb.kinds[r.option.class_].name for r in groups["conditional"])
             names = t("takehome.print_conditional_kinds", n=len(groups["conditional"]), kinds="; ".join(kinds))
         else:
             names = "; ".join(headings)
-        tests = [t(f"teaching.inputs_short.{n.removeprefix('marker:')}") for n, _ in missing_results(explanation)]
+        tests = [short_answer(kb, n) for n, _ in missing_results(explanation)]
         ask = f" ☐ {escape(t('takehome.print_ask_tests', tests=', '.join(tests)))}" if tests else ""
         out.append(f"<p><b>{escape(t('results.group_conditional').rstrip('…'))}:</b> {escape(names)}.{ask}</p>")
     return "".join(out)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, Profile, explain, waiting_on
 from knowledge.schema import Vignette
+from knowledge.teaching import subtype_name
 
 from ..shared import share, state
 from ..shared.summary import answer_words, place_words
@@ -57,7 +58,7 @@ def _case(vignette: Vignette, kb: KnowledgeBase) -> None:
     with st.container(border=True, key=f"case_{vignette.id}"):
         st.subheader(vignette.title, anchor=False)
         places = place_words(kb, answers)
-        name = common.subtype_name(profile.hr, profile.her2)
+        name = subtype_name(kb, profile.hr, profile.her2)
         st.markdown(f"**{t('teaching.cases.profile')}:** {f'{name} · ' if name else ''}"
                     f"{'; '.join(answer_words(kb, answers))}.  \n"
                     + (t("teaching.cases.places", places=", ".join(places)) if places

@@ -77,7 +77,7 @@ def _change(kb: KnowledgeBase, change: Change, was, now) -> None:
     marks = f"{common.MARK[(change.before.status if change.before else HIDDEN)]} → " \
             f"{common.MARK[(change.after.status if change.after else HIDDEN)]}"
     with st.container(border=True, key=f"change_{option.id}"):
-        st.markdown(f"**{marks} {option.name}** · {common.class_name(option.class_)}  \n"
+        st.markdown(f"**{marks} {option.name}** · {kb.kinds[option.class_].name}  \n"
                     f"{t('teaching.changes.was', reason=why.reason(was, kb))}  \n"
                     f"{t('teaching.changes.now', reason=why.reason(now, kb))}")
         st.markdown(f"_{t('teaching.changes.rule')}_\n\n" + "\n".join(rule_in_words(option.when, kb)))

@@ -9,7 +9,7 @@ from knowledge.engine import CARE_TEAM
 from knowledge.profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES,
                                SITE_VALUES, UNKNOWN)
 from knowledge.schema import Source
-from knowledge.teaching import subtype_key
+from knowledge.teaching import answer_words, short_answer, subtype_name
 
 from ..shared import settings
 from ..shared.text import LANGUAGE, t
@@ -143,19 +143,9 @@ def present_mode():
     return on, place if on else None
 
 
-def class_name(option_class: str, lang: str | None = None) -> str:
-    return t(f"teaching.classes.{option_class}", lang)
-
-
 def value_label(kb: KnowledgeBase, field: str, value: str) -> str:
-    """An answer's label from the content ("not sure" for unknown, as the explainer says it)."""
-    entry = kb.inputs[field]
-    return entry.values[value].label if value in entry.values else t("steps.not_sure_label")
-
-
-def subtype_name(hr: str, her2: str, lang: str | None = None) -> str | None:
-    """The subtype as teachers name it ("Triple-negative (HER2 0)"), or None for answers without a name."""
-    return t("teaching.subtype_names", lang).get(subtype_key(hr, her2))
+    """An answer's label from the content ("I'm not sure" for unknown, as the explainer says it)."""
+    return answer_words(kb, field, value)
 
 
 def exact_answers(kb: KnowledgeBase, hr: str, her2: str) -> str:
@@ -165,19 +155,19 @@ def exact_answers(kb: KnowledgeBase, hr: str, her2: str) -> str:
 
 def subtype_label(kb: KnowledgeBase, hr: str, her2: str) -> str:
     """The subtype's name next to the exact answers: "Triple-negative (HER2 0) · Hormone receptors: negative; …"."""
-    name = subtype_name(hr, her2)
+    name = subtype_name(kb, hr, her2)
     exact = exact_answers(kb, hr, her2)
     return f"{name} · {exact}" if name else exact
 
 
-def cell_words(cell: str, lang: str | None = None, key: str = "teaching.cell") -> str:
-    """A raw matrix cell (``applies``, ``conditional:marker:esr1+menopause``, ``""``) in words."""
+def cell_words(kb: KnowledgeBase, cell: str) -> str:
+    """A raw matrix cell (``applies``, ``conditional:marker:esr1+menopause``, ``""``) in the page's words."""
     if cell == "applies":
-        return t(f"{key}.applies", lang)
+        return t("teaching.cell.applies")
     if cell.startswith("conditional:"):
         names = cell.split(":", 1)[1].split("+")
-        return t(f"{key}.conditional", lang, inputs=", ".join(input_short(n, lang) for n in names))
-    return t(f"{key}.none", lang)
+        return t("teaching.cell.conditional", inputs=", ".join(short_answer(kb, n) for n in names))
+    return t("teaching.cell.none")
 
 
 def cell_kind(cell: str) -> str:
@@ -227,10 +217,6 @@ def answers_in_words(kb: KnowledgeBase, profile: Profile) -> str:
 def field_of(input_name: str) -> str:
     """``marker:esr1`` -> ``esr1``: the engine's name for an answer, as the content keys it."""
     return input_name.removeprefix("marker:")
-
-
-def input_short(input_name: str, lang: str | None = None) -> str:
-    return t(f"teaching.inputs_short.{field_of(input_name)}", lang)
 
 
 def input_label(kb: KnowledgeBase, input_name: str) -> str:

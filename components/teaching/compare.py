@@ -36,8 +36,8 @@ def render(kb: KnowledgeBase) -> None:
     marked = [differs(r) for r in rows]
     with place or st.container():
         table.show("compare_table", t("teaching.compare.caption"), t("teaching.compare.corner"), columns, [
-            table.Row(common.class_name(r["class"]) + (f" {t('teaching.compare.differs')}" if m else ""),
-                      tuple((common.cell_kind(c), common.cell_words(c)) for c in r["cells"]), m)
+            table.Row(kb.kinds[r["class"]].name + (f" {t('teaching.compare.differs')}" if m else ""),
+                      tuple((common.cell_kind(c), common.cell_words(kb, c)) for c in r["cells"]), m)
             for r, m in zip(rows, marked)])
     st.subheader(t("teaching.compare.profiles_heading"), anchor=False)
     st.markdown("\n".join(f"{i}. {common.answers_in_words(kb, p)}" for i, p in enumerate(profiles, 1)))
@@ -55,7 +55,7 @@ def render(kb: KnowledgeBase) -> None:
 def _profile(kb: KnowledgeBase, i: int) -> Profile:
     prefix = f"compare{i}"
     presets = [subtype_key(*p) for p in PRESETS]
-    names = t("teaching.subtype_names")
+    names = {s.id: s.name for s in kb.vocabulary.subtypes}
     st.session_state.setdefault(f"{prefix}_preset", subtype_key(*STARTS[i]))
     with st.container(border=True, key=f"{prefix}_box"):
         st.markdown(f"**{t('teaching.compare.profile', n=i + 1)}**")
@@ -83,7 +83,7 @@ def _reasons(kb: KnowledgeBase, option_class: str, columns: list[str], verdicts)
     mine = [[v for v in vs if v.result.option.class_ == option_class] for vs in verdicts]
     seen = [{v.result.id: (v.result.status, v.result.depends_on) for v in vs} for vs in mine]
     varying = {i for i in seen[0] if len({s[i] for s in seen}) > 1}
-    with st.expander(t("teaching.compare.reason_for", kind=common.class_name(option_class)),
+    with st.expander(t("teaching.compare.reason_for", kind=kb.kinds[option_class].name),
                      key=f"compare_reason_{option_class}"):
         for column, vs in zip(columns, mine):
             lines = [f"- {common.MARK[v.result.status]} **{v.result.option.name}**: {why.reason(v, kb)}"

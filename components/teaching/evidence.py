@@ -8,7 +8,7 @@ import streamlit as st
 
 from knowledge import KnowledgeBase
 from knowledge.approvals import approval_sentences, approval_sources, checked_sentence, first_approval_year
-from knowledge.schema import OPTION_CLASSES, Option
+from knowledge.schema import Option
 
 from ..shared.text import t
 from . import common, table
@@ -18,7 +18,7 @@ def evidence_frame(kb: KnowledgeBase) -> pd.DataFrame:
     """One row per option, in class order: name, kind, first sourced US approval year (from the
     drug registry), trials, review date."""
     none = t("teaching.evidence.none")
-    rows = [[o.name, common.class_name(o.class_), str(first_approval_year(kb, o) or none),
+    rows = [[o.name, kb.kinds[o.class_].name, str(first_approval_year(kb, o) or none),
              ", ".join(o.evidence.trials) or none, o.reviewed.isoformat()] for o in _ordered(kb)]
     columns = [t(f"teaching.evidence.col_{c}") for c in ("option", "class", "year", "trials", "reviewed")]
     return pd.DataFrame(rows, columns=columns).set_index(columns[0])
@@ -33,11 +33,11 @@ def render(kb: KnowledgeBase) -> None:
     with place or st.container():
         table.show("evidence_table", t("teaching.evidence.table_caption"), frame.index.name, list(frame.columns),
                    [table.Row(name, tuple(("text", v) for v in values)) for name, values in frame.iterrows()])
-    for option_class in OPTION_CLASSES:
+    for option_class, kind in kb.kinds.items():
         options = [o for o in kb.options if o.class_ == option_class]
         if not options:
             continue
-        st.subheader(common.class_name(option_class), anchor=False)
+        st.subheader(kind.name, anchor=False)
         for option in options:
             _option(option, kb)
     st.header(t("teaching.evidence.version_heading"), anchor=False)
@@ -50,7 +50,7 @@ def render(kb: KnowledgeBase) -> None:
 
 
 def _ordered(kb: KnowledgeBase) -> list[Option]:
-    return sorted(kb.options, key=lambda o: OPTION_CLASSES.index(o.class_))
+    return list(kb.options)  # the loader keeps them in the order of the kinds of treatment
 
 
 def _option(option: Option, kb: KnowledgeBase) -> None:

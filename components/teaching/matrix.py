@@ -7,33 +7,30 @@ into words, colours and symbols, and offers the same CSV files as ``python -m kn
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import pandas as pd
 import streamlit as st
 
 from knowledge import KnowledgeBase
-from knowledge.engine import CARE_TEAM
-from knowledge.profile import MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
-from knowledge.schema import OPTION_CLASSES
-from knowledge.teaching import matrix_csv, subtype_matrix
+from knowledge.gate import INPUT_ORDER
+from knowledge.profile import MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
+from knowledge.teaching import matrix_csv, readable_csv, short_answer, subtype_matrix, table_filters
 
-from ..shared.text import active, t
+from ..shared.text import t
 from . import common, export, table
 
 
 def display_frame(kb: KnowledgeBase, rows: list[dict[str, str]]) -> pd.DataFrame:
     """Rows labelled with the subtype's name and exact answers, columns with the kind of treatment in words."""
     return pd.DataFrame(
-        [[common.cell_words(row[c]) for c in OPTION_CLASSES] for row in rows],
+        [[common.cell_words(kb, row[c]) for c in kb.kinds] for row in rows],
         index=pd.Index([common.subtype_label(kb, r["hr"], r["her2"]) for r in rows],
-                       name=t("teaching.matrix.row_header")),
-        columns=[common.class_name(c) for c in OPTION_CLASSES],
+                       name=kb.vocabulary.table.row_header),
+        columns=[kind.name for kind in kb.kinds.values()],
     )
 
 
-def table_rows(frame: pd.DataFrame, rows: list[dict[str, str]]) -> list[table.Row]:
-    return [table.Row(label, tuple((common.cell_kind(row[c]), words) for c, words in zip(OPTION_CLASSES, cells)))
+def table_rows(kb: KnowledgeBase, frame: pd.DataFrame, rows: list[dict[str, str]]) -> list[table.Row]:
+    return [table.Row(label, tuple((common.cell_kind(row[c]), words) for c, words in zip(kb.kinds, cells)))
             for (label, cells), row in zip(frame.iterrows(), rows)]
 
 
@@ -48,14 +45,14 @@ def render(kb: KnowledgeBase) -> None:
         _legend(kb, rows)
         st.caption(t("teaching.matrix.scroll"))
     with place or st.container():
-        table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(frame, rows))
+        table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(kb, frame, rows))
     with st.container(horizontal=True, key="matrix_downloads"):
         st.download_button(t("teaching.matrix.download"), icon="⬇️", key="matrix_csv", mime="text/csv",
-                           data=export.readable_csv(kb, rows, sites, menopause, sex, active()),
+                           data=readable_csv(kb, rows, sites, menopause, sex),
                            file_name=export.file_name(kb, sites, menopause, sex), help=t("teaching.matrix.download_help"))
         st.download_button(t("teaching.matrix.download_xlsx"), icon="⬇️", key="matrix_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           data=export.readable_xlsx(kb, rows, sites, menopause, sex, active()),
+                           data=export.readable_xlsx(kb, rows, sites, menopause, sex),
                            file_name=export.file_name(kb, sites, menopause, sex, suffix="xlsx"),
                            help=t("teaching.matrix.download_xlsx_help"))
         st.download_button(t("teaching.matrix.download_codes"), icon="⬇️", key="matrix_codes", mime="text/csv",
@@ -66,20 +63,16 @@ def render(kb: KnowledgeBase) -> None:
 def _legend(kb: KnowledgeBase, rows: list[dict[str, str]]) -> None:
     st.subheader(t("teaching.matrix.legend_heading"), anchor=False)
     st.markdown("\n".join(f"- {line}" for line in t("teaching.matrix.legend")))
-    used = sorted({n for r in rows for c in OPTION_CLASSES if common.cell_kind(r[c]) == "conditional"
-                   for n in r[c].split(":", 1)[1].split("+")}, key=list(_input_names()).index)
+    used = sorted({n for r in rows for c in kb.kinds if common.cell_kind(r[c]) == "conditional"
+                   for n in r[c].split(":", 1)[1].split("+")}, key=INPUT_ORDER.index)
     if used:
         st.markdown(t("teaching.matrix.legend_inputs") + "\n\n" + "\n".join(
             f"- {_input_words(kb, n)}" for n in used))
 
 
 def _input_words(kb: KnowledgeBase, name: str) -> str:
-    short, full = common.input_short(name), common.input_label(kb, name)
+    short, full = short_answer(kb, name), common.input_label(kb, name)
     return full if short.lower() == full.lower() else f"{short}: {full}"
-
-
-def _input_names() -> Iterable[str]:
-    return ["hr", "her2", "site", "menopause", "sex"] + [f"marker:{m}" for m in MARKERS] + [CARE_TEAM]
 
 
 def _filters(kb: KnowledgeBase, present: bool) -> tuple[list[str], str, str]:
@@ -101,5 +94,5 @@ def _filters(kb: KnowledgeBase, present: bool) -> tuple[list[str], str, str]:
 
 
 def _caption(kb: KnowledgeBase, sites: list[str], menopause: str, sex: str) -> str:
-    (_, places), (_, meno), (_, sex_words) = export.filter_words(kb, sites, menopause, sex, active())
+    (_, places), (_, meno), (_, sex_words) = table_filters(kb, sites, menopause, sex)
     return t("teaching.matrix.table_caption", sites=places, menopause=meno, sex=sex_words)

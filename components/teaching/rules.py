@@ -9,10 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from knowledge import KnowledgeBase
-from knowledge.schema import OPTION_CLASSES
 from knowledge.teaching import rule_in_words
 
-from ..shared.icons import icon
 from ..shared.text import t
 from . import common
 
@@ -24,11 +22,11 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("teaching.rules.results_heading"), anchor=False)
     st.markdown("\n".join(f"- {line}" for line in t("teaching.rules.results")))
     st.header(t("teaching.rules.options_heading"), anchor=False)
-    for option_class in OPTION_CLASSES:
+    for option_class, kind in kb.kinds.items():
         options = [o for o in kb.options if o.class_ == option_class]
         if not options:
             continue
-        st.subheader(f"{icon(option_class)} {common.class_name(option_class)}", anchor=False)
+        st.subheader(f"{kind.emoji} {kind.name}", anchor=False)
         for option in options:
             with st.container(key=f"rule_{option.id}"):
                 st.markdown(f"**{option.name}**")

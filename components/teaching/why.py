@@ -43,7 +43,7 @@ def render(kb: KnowledgeBase) -> None:
 def _verdict(verdict: Verdict, kb: KnowledgeBase) -> None:
     option = verdict.result.option
     with st.container(key=f"why_{option.id}"):
-        st.markdown(f"**{common.MARK[verdict.result.status]} {option.name}** · {common.class_name(option.class_)}  \n"
+        st.markdown(f"**{common.MARK[verdict.result.status]} {option.name}** · {kb.kinds[option.class_].name}  \n"
                     f"{reason(verdict, kb)}")
         with st.expander(t("teaching.why.rule_and_sources", name=option.name)):
             st.markdown(t("teaching.why.rule", file=common.option_file(kb, option.id)))

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_helpers import ROOT, assert_accessible, choose, ready, shot
-from components.teaching import common
-from knowledge.schema import OPTION_CLASSES
+from knowledge import load_knowledge
 
+KINDS = list(load_knowledge().kinds.values())  # the kinds of treatment, in the table's column order
 PAGES = {  # url path -> the page's heading
     "teaching": "For teachers",
     "subtypes": "Subtypes side by side",
@@ -300,7 +300,7 @@ def test_printing_the_table_gives_landscape_pages_with_every_column_and_repeated
                            text=True, timeout=60).stdout for n in range(1, pages + 1)]
     with_rows = [t for t in text if "HER2:" in t]
     assert len(with_rows) >= 2, "the table runs over more than one page"
-    first, last = common.class_name(OPTION_CLASSES[0]).split()[0], common.class_name(OPTION_CLASSES[-1]).split()[0]
+    first, last = KINDS[0].name.split()[0], KINDS[-1].name.split()[0]
     for n, page_text in enumerate(with_rows, 1):
         header = next((line for line in page_text.splitlines() if line.startswith("Subtype ")), "")
         assert first in header and last in header, f"page {n} of the table has no header row: {page_text[:400]}"
@@ -313,4 +313,4 @@ def test_printing_the_table_gives_landscape_pages_with_every_column_and_repeated
     fit = page.evaluate("""() => { const t = document.querySelector('.teach-table');
         const right = Math.max(...[...t.querySelectorAll('thead th')].map(e => e.getBoundingClientRect().right));
         return [t.querySelectorAll('thead th').length, right, document.documentElement.clientWidth]; }""")
-    assert fit[0] == len(OPTION_CLASSES) + 1 and fit[1] <= fit[2], f"a column is cut off in print: {fit}"
+    assert fit[0] == len(KINDS) + 1 and fit[1] <= fit[2], f"a column is cut off in print: {fit}"
