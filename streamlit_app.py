@@ -35,6 +35,7 @@ patient_pages = [
 pages = patient_pages + ([] if settings.kiosk() else teaching.pages())
 # The app draws its own page links, in the page's flow and the chosen language (components/shared/navigation.py).
 page = st.navigation(pages, position="hidden")
+notes.clear_address()  # now that the browser knows the pages, a link's address can be cleaned
 # One slim row on every screen, so the settings never push the content down: the page links (on a
 # phone, or at the largest text size, the Menu), text size and language behind one labelled
 # button, and once past the start screen Start over (on a kiosk with Hide my screen). All of it

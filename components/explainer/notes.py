@@ -29,6 +29,9 @@ if (location.search) {
 }
 </script>"""
 _CHECKED = "address_checked"
+# The address-bar script waits until the run has told the browser its pages (clear_address):
+# sent earlier, on a server still loading the rule set, the browser would reload the default page.
+_SCRIPT = "address_script"
 
 
 def take_link() -> None:
@@ -46,10 +49,10 @@ def take_link() -> None:
     if not params:
         if not st.session_state.get(_CHECKED):
             st.session_state[_CHECKED] = True
-            st.html(_DROPPED_LINK, unsafe_allow_javascript=True)
+            st.session_state[_SCRIPT] = _DROPPED_LINK
         return
     st.session_state[_CLEARING] = dict(params)
-    st.html(_FORGET_LINK, unsafe_allow_javascript=True)
+    st.session_state[_SCRIPT] = _FORGET_LINK
     lang = params.pop("lang", None)
     answers, ignored, used = parse(params)
     if lang is not None and not language.from_link(lang):
@@ -63,6 +66,13 @@ def take_link() -> None:
     if ignored:
         notes.append(("ignored", ignored))
     st.session_state["notes"] = notes
+
+
+def clear_address() -> None:
+    """Send the address-bar script take_link chose, once the pages are known to the browser."""
+    script = st.session_state.pop(_SCRIPT, None)
+    if script:
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def show_notes(loaded: bool = True) -> None:

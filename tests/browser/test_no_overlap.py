@@ -99,7 +99,7 @@ def at_question(page: Page, words: dict, n: int) -> None:
 @pytest.mark.parametrize("mode", ["kiosk", "home"])
 def test_no_control_overlaps_another_on_any_screen(mode, size, text_size, kiosk_url, app_server, make_page):
     base = kiosk_url if mode == "kiosk" else app_server[0]
-    narrow = size == "phone"
+    narrow = size == "phone" or text_size == "largest"  # page links sit behind the Menu there
     for lang, words in WORDS.items():
         page = make_page(size, touch=True)
         page.goto(f"{base}/?lang={lang}")
