@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# Every finite animation and transition has ended (a card that slides open, a printed page's
+# new layout): measuring or printing before that sees a card cut off halfway.
+SETTLED = """() => document.getAnimations().every((a) => a.playState !== 'running'
+  || a.effect?.getComputedTiming().iterations === Infinity)"""
 
 
 def ready(page: Page, timeout: float | None = None) -> None:
@@ -43,6 +47,22 @@ def tap(page: Page, name: str, role: str = "button") -> None:
     ready(page)
 
 
+def tap_until(page: Page, name: str, shown, role: str = "button") -> None:
+    """Tap, then wait for what the tap brings (``shown``, a locator); tap again if it never came.
+
+    A tap in the moment a new step settles (scroll to top, heading focus) can be dropped by the
+    browser on a busy machine, and a person taps again. Eight quiet seconds count as dropped.
+    """
+    for attempt in range(3):
+        tap(page, name, role)
+        try:
+            expect(shown).to_be_visible(timeout=8_000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
+
+
 def link_cleared(page: Page, part: str = "?") -> None:
     """The link's answers have left the address bar (the app clears it a moment after reading it)."""
     expect(page).not_to_have_url(re.compile(re.escape(part)))
@@ -54,7 +74,16 @@ def pick_setting(page: Page, name: str, timeout: float | None = None) -> None:
     The first option of that name is taken: the text size comes before the reading speed,
     which also has a "Normal".
     """
-    page.locator(".st-key-settings button").first.click()
+    body = page.locator("[data-testid='stPopoverBody']")
+    for attempt in range(3):  # a tap on a page still redrawing a long results page can go unheard
+        ready(page, timeout)
+        page.locator(".st-key-settings button").first.click()
+        try:
+            expect(body).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     option = page.get_by_role("radio", name=name, exact=True).first
     option.check(force=True)
     expect(option).to_be_checked()
@@ -122,6 +151,7 @@ def open_card(page: Page, group: str = "first", index: int = 0) -> None:
     card.locator("summary").click()
     ready(page)
     expect(card.locator(".how-given").first).to_be_visible()  # its patient layer, in any language
+    page.wait_for_function(SETTLED)
 
 
 def audit(page: Page) -> list[dict]:

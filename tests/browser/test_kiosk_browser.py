@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import audit, choose, open_card, pick_setting, ready, shot
+from browser_helpers import audit, choose, open_card, pick_setting, ready, shot, tap, tap_until
 from tests.servers import free_port, streamlit_server
 from tests.test_kiosk_faults import FAULTS, UNAVAILABLE, broken_copy
 from tests.test_kiosk_fuzz import MARK, hostile_queries, query_string
@@ -57,22 +57,17 @@ def open_kiosk(make_page, base: str, query: str = "") -> Page:
     return page
 
 
-def tap(page: Page, name: str, role: str = "button") -> None:
-    page.get_by_role(role, name=name, exact=True).click()
-    ready(page)
-
-
 def answer_by_tapping(page: Page) -> None:
     """HR positive, HER2 low, bones: through the widgets, as a person does it."""
     tap(page, "Start")
     choose(page, "A woman")
-    tap(page, "Next")
+    tap_until(page, "Next", page.get_by_role("radio", name="Positive", exact=True))
     choose(page, "Positive")
-    tap(page, "Next")
+    tap_until(page, "Next", page.get_by_role("radio", name="Low", exact=True))
     choose(page, "Low")
-    tap(page, "Next")
+    tap_until(page, "Next", page.get_by_role("button", name="Bones", exact=True))
     tap(page, "Bones")
-    tap(page, "Next")
+    tap_until(page, "Next", page.get_by_role("button", name="Show my results", exact=True))
     tap(page, "Show my results")
     expect(page.get_by_role("heading", name=RESULTS_HEADING)).to_be_visible()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, choose, open_card, pick_setting, ready, shot
+from browser_helpers import SETTLED, SHOTS, choose, open_card, pick_setting, ready, shot
 from tests.servers import streamlit_server
 
 KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
@@ -61,10 +61,6 @@ def kiosk_url():
 
 
 # A card that opens or closes slides; boxes are compared once every finite animation has ended.
-SETTLED = """() => document.getAnimations().every((a) => a.playState !== 'running'
-  || a.effect?.getComputedTiming().iterations === Infinity)"""
-
-
 def check(page: Page, where: str) -> None:
     ready(page, SLOW)
     page.wait_for_function(SETTLED, timeout=SLOW)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SHOTS, pick_setting, ready
+from browser_helpers import SETTLED, SHOTS, pick_setting, ready
 
 PROFILES = {
     "typical": "?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female",
@@ -33,6 +33,10 @@ MEASURE = """() => {
           support: top('.st-key-support'), questions: top('.st-key-visit_questions')};
 }"""
 
+STABLE = """() => { const h = document.querySelector('[data-testid="stMain"]').scrollHeight;
+  const idle = !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]');
+  const same = idle && window.__explainerHeight === h; window.__explainerHeight = h; return same; }"""
+
 
 def open_results(make_page, base: str, size: str, profile: str, lang: str) -> Page:
     page = make_page(size, touch=True)
@@ -40,7 +44,11 @@ def open_results(make_page, base: str, size: str, profile: str, lang: str) -> Pa
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=30_000)
     ready(page)
     expect(page.locator(".st-key-disclaimer_bottom")).to_be_attached()
-    page.wait_for_timeout(500)  # fonts and pictures laid out
+    # Fonts, pictures and the layout for the screen's width in place: the page's height is the same
+    # at two looks 0.4 s apart, with the app not running and no animation under way.
+    page.wait_for_function(STABLE, polling=400, timeout=30_000)
+    ready(page)
+    page.wait_for_function(SETTLED)
     return page
 
 
