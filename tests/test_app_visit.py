@@ -138,10 +138,10 @@ def test_start_over_forgets_the_questions_and_choices(printouts):
 
 def test_print_size_follows_the_text_size(printouts):
     at = maria()
-    assert "font-size: 12pt" in printouts[-1] and "may take two pages" not in printouts[-1]
+    assert "--pt: 12pt;" in printouts[-1] and "may take two pages" not in printouts[-1]
     at.button_group(key=f"text_size__g{gen(at)}").set_value("largest")
     at.run()
-    assert "font-size: 16pt" in printouts[-1] and "may take two pages" in printouts[-1]
+    assert "--pt: 16pt;" in printouts[-1] and "may take two pages" in printouts[-1]
 
 
 def test_the_print_action_opens_the_page_from_memory_at_home(printouts):

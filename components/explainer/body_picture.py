@@ -7,12 +7,12 @@ reach the page. Each place is a group with a <title>, so pointing at it names it
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Iterable, Mapping
 
 import streamlit as st
 
+from ..shared import assets
 from ..shared.icon_shapes import MAIN
 
 ON, OFF, OFF_LINE = "#c2185b", "#e4edef", "#9db2b7"
@@ -101,24 +101,10 @@ def svg(chosen: Iterable[str], label: str, names: Mapping[str, str]) -> str:
 
 # One listener on the document, installed once: it survives reruns that redraw the picture.
 # A tap on a place in the picture presses the button for that place (same order as the buttons).
-_TAP_SCRIPT = """<script>
-(() => {
-  window.explainerPlaces = %(places)s;
-  if (window.explainerBodyTap) { return; }
-  window.explainerBodyTap = true;
-  document.addEventListener("click", (event) => {
-    const place = event.target.closest && event.target.closest(".st-key-body_pick [data-place]");
-    if (!place) { return; }
-    const index = window.explainerPlaces.indexOf(place.getAttribute("data-place"));
-    const buttons = document.querySelectorAll('[class*="st-key-q_sites"] button');
-    if (index >= 0 && buttons[index]) { buttons[index].click(); }
-  });
-})();
-</script>"""
 TAP_CSS = "<style>.st-key-body_pick [data-place] { cursor: pointer; }</style>"
 
 
 def tap_to_choose(places: list[str]) -> None:
     """Let a tap on the picture choose a place; ``places`` in the order of the buttons."""
-    st.html(TAP_CSS + _TAP_SCRIPT % {"places": json.dumps(places)},
+    st.html(TAP_CSS + assets.script("explainer/body_tap.js", places=places),
             unsafe_allow_javascript=True)

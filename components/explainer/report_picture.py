@@ -12,21 +12,10 @@ from html import escape
 
 import streamlit as st
 
+from ..shared import assets
 from ..shared.text import t
 
-CSS = """
-<style>
-.report-example { border: 1px solid #9aa5b1; border-radius: 6px; background: #fff; padding: .6rem .8rem;
-                  box-shadow: 2px 3px 0 #e4e7eb; margin: 0; }
-.report-example .title { margin: 0; font-weight: 700; letter-spacing: .04em; }
-.report-example .note { margin: 0 0 .4rem; color: #3e4c59; }
-.report-example ol { list-style: none; margin: 0; padding: 0; }
-.report-example li { display: flex; gap: .5rem; align-items: flex-start; margin: .3rem 0; }
-.report-example .mark { flex: none; min-width: 1.7em; height: 1.7em; border-radius: 50%; background: #ad1457;
-                        color: #fff; font-weight: 700; display: inline-flex; align-items: center; justify-content: center; }
-.report-example .marked { border: 2px solid #ad1457; background: #fde7f0; border-radius: 4px; padding: 0 .35rem; }
-</style>
-"""
+CSS = assets.style("explainer/report_picture.css")
 
 
 def html(lang: str | None = None) -> str:

@@ -24,7 +24,7 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from ..shared import listen, settings, state
+from ..shared import assets, listen, settings, state
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t
@@ -41,31 +41,7 @@ SECTIONS = ("support", "my-questions", "warning-signs", "treatments")  # the "On
 # A tap on a treatment's name on the first screen goes to its card and opens it: if its group is
 # folded, the group's switch is pressed first and the card waited for. One listener on the
 # document, installed once; fixed text, nothing from answers or links goes in.
-_OPEN_CARD = """<script>
-(() => {
-  if (window.explainerCardLinks) { return; }
-  window.explainerCardLinks = true;
-  const cardOf = (id) => document.querySelector(`[class*="st-key-card_${CSS.escape(id)}__"] details`);
-  const open = (card) => {
-    card.scrollIntoView({block: "start"});
-    if (!card.open) { card.querySelector("summary").click(); }
-    card.querySelector("summary").focus({preventScroll: true});
-  };
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest && event.target.closest("a[data-card]");
-    if (!link) { return; }
-    event.preventDefault();
-    const id = link.dataset.card;
-    if (cardOf(id)) { open(cardOf(id)); return; }
-    const toggle = document.querySelector(`.st-key-group_${CSS.escape(link.dataset.group)} [data-testid="stCheckbox"] input`);
-    if (toggle && !toggle.checked) { toggle.click(); }
-    let tries = 0;
-    const wait = setInterval(() => {
-      if (cardOf(id) || ++tries > 50) { clearInterval(wait); if (cardOf(id)) { open(cardOf(id)); } }
-    }, 100);
-  });
-})();
-</script>"""
+_OPEN_CARD = assets.script("explainer/open_card.js")
 
 
 def render(kb: KnowledgeBase) -> None:

@@ -10,14 +10,13 @@ next person goes back to English (``state.start_over(keep_settings=False)``).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import streamlit as st
 
 from knowledge.i18n import LANGUAGES
 
-from . import state
+from . import assets, state
 from .knowledge_base import content_dir
 from .text import LANGUAGE, SESSION_KEY, active, forget_language, t
 
@@ -76,45 +75,6 @@ def switch(big: bool = False) -> None:
 # Streamlit's own fixed English ones (the skip link, the page list's name, the progress bar's
 # name, the copy button, the text box hint), and marks the parts kept in English as such. A MutationObserver keeps all of it true when
 # Streamlit redraws; every word it writes is fixed text from the text files, never from a link.
-_LANG_SCRIPT = """<script>
-(() => {
-  window.__explainerLang = %(lang)s;
-  window.__explainerWords = %(words)s;
-  const names = %(names)s;
-  const texts = ['[data-testid="stSkipToContent"]', '[data-testid="InputInstructions"] span'];
-  const apply = () => {
-    const lang = window.__explainerLang, words = window.__explainerWords;
-    const root = document.documentElement;
-    if (root.lang !== lang) { root.lang = lang; }
-    // Parts kept in English as published (sources, the editors' changelog) say so.
-    document.querySelectorAll('[class*="st-key-in_english"]').forEach((e) => { if (e.lang !== 'en') { e.lang = 'en'; } });
-    document.querySelectorAll('[class*="st-key-lang_"] button').forEach((b) => {
-      const code = names[(b.innerText || '').trim()];
-      if (code && b.lang !== code) { b.lang = code; }
-    });
-    for (const [mine, known] of words) {
-      for (const attr of ['aria-label', 'title']) {
-        for (const old of known) {
-          if (old === mine) { continue; }
-          document.querySelectorAll(`[${attr}="${CSS.escape(old)}"]`).forEach((e) => e.setAttribute(attr, mine));
-        }
-      }
-    }
-    document.querySelectorAll(texts.join(',')).forEach((e) => {
-      for (const node of e.childNodes) {
-        if (node.nodeType !== Node.TEXT_NODE) { continue; }
-        const hit = words.find(([mine, known]) => known.includes(node.nodeValue.trim()) && node.nodeValue.trim() !== mine);
-        if (hit) { node.nodeValue = hit[0]; }
-      }
-    });
-  };
-  apply();
-  if (!window.__explainerLangObserver) {
-    window.__explainerLangObserver = new MutationObserver(apply);
-    window.__explainerLangObserver.observe(document.body, {childList: true, subtree: true, characterData: true});
-  }
-})();
-</script>"""
 
 
 def _streamlit_words(lang: str) -> list[tuple[str, list[str]]]:
@@ -126,6 +86,6 @@ def _streamlit_words(lang: str) -> list[tuple[str, list[str]]]:
 def mark_page() -> None:
     """Set ``<html lang>`` to the session's language (a tiny inline script, nothing loaded)."""
     lang = current()
-    script = _LANG_SCRIPT % {"lang": json.dumps(lang), "words": json.dumps(_streamlit_words(lang)),
-                             "names": json.dumps({name: code for code, name in LANGUAGES.items()})}
+    script = assets.script("shared/language.js", lang=lang, words=_streamlit_words(lang),
+                           names={name: code for code, name in LANGUAGES.items()})
     st.html(script, unsafe_allow_javascript=True)

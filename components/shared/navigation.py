@@ -14,15 +14,12 @@ control, so the move goes through the same rules as the app's own buttons.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from . import state, style
+from . import assets, state, style
 from .text import t
 
 ORDER = (state.START, *state.STEPS, state.RESULTS)
-SCRIPT = (Path(__file__).parent / "navigation.js").read_text(encoding="utf-8")
 
 
 def _listed(pages: list) -> list:
@@ -49,7 +46,7 @@ def menu(pages: list, current) -> None:
 
 def follow_history() -> None:
     """Install the history script once per page load (every run draws the same text, so it runs once)."""
-    st.html(f"<script>{SCRIPT}</script>", unsafe_allow_javascript=True)
+    st.html(assets.script("shared/navigation.js"), unsafe_allow_javascript=True)
 
 
 def step_marker() -> None:

@@ -27,6 +27,7 @@ from knowledge.approvals import date_words
 from knowledge.profile import UNKNOWN
 from knowledge.teaching import short_answer
 
+from ..shared import assets
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t as text
@@ -37,33 +38,7 @@ PRINT_PT = {"normal": 12, "large": 14, "largest": 16}
 NOTE_LINES = 2
 MAX_NAMED = 10  # "only if a test shows" treatments named one by one; more are said by their kinds
 
-CSS = """
-@page { margin: 5mm 7mm; }
-body { font-family: Arial, "Liberation Sans", Helvetica, Roboto, "Segoe UI", sans-serif; font-size: %(pt)spt;
-       line-height: 1.05; color: #111; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
-@media print { body { margin: 0; padding: 0; max-width: none; } .no-print { display: none; } }
-h1 { font-size: 1.15em; margin: 0; } h2 { font-size: 1.05em; margin: .15em 0 0; border-bottom: 1px solid #999; }
-h3 { font-size: 1em; margin: .15em 0 0; }
-p { margin: .05em 0; } ul, ol { margin: 0; padding-left: 1.1em; } li { margin: 0; }
-.note { border-left: 4px solid #1d4f91; padding-left: .45em; margin-top: .2em; }
-.key { border: 2px solid #1d4f91; border-radius: 6px; padding: .1em .5em; margin: .2em 0; }
-.key ol { margin: 0; }
-.treat { columns: 2; column-gap: 1.2em; }
-.treat li { break-inside: avoid; }
-.halves { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; align-items: start; }
-.signs li { break-inside: avoid; }
-.signs .emergency ul { border-left: 6px solid #b00020; }
-.signs .today ul { border-left: 6px dashed #9a6700; }
-.signs h3 { display: flex; gap: .3em; }
-.write li { padding-bottom: .75em; border-bottom: 1px solid #777; margin-bottom: .15em; break-inside: avoid; }
-.end { display: grid; grid-template-columns: auto 1fr; gap: .8em; align-items: start; }
-.share { padding-top: .3em; }
-.line { border-bottom: 1px solid #777; height: 1.5em; }
-.share svg { width: 22mm; height: 22mm; }
-.no-print { border: 2px solid #1d4f91; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
-.no-print button { font: inherit; font-weight: 700; min-height: 48px; min-width: 8rem; padding: .4rem 1.2rem;
-                   color: #fff; background: #1d4f91; border: 0; border-radius: 6px; cursor: pointer; }
-"""
+CSS = assets.read("take_home/printout.css")
 
 
 def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str | None, qr_svg: str,
@@ -108,7 +83,8 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     today = date_words(kb, dt.date.today())
     return f"""<!doctype html>
 <html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS % {"pt": PRINT_PT[size]}}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>:root {{ --pt: {PRINT_PT[size]}pt; }}
+{CSS}</style></head>
 <body><!-- {e(nonce)} -->
 <div class="no-print"><button type="button" onclick="window.print()">🖨️ {e(t("takehome.print_button"))}</button>
 <p>{e(t("takehome.print_how"))}</p></div>

@@ -15,7 +15,6 @@ browser's print (for tablets set up with a printer), from a hidden frame that is
 
 from __future__ import annotations
 
-import json
 import secrets
 from html import escape
 
@@ -25,7 +24,7 @@ from streamlit import runtime
 
 from knowledge import Explanation, KnowledgeBase
 
-from ..shared import listen, settings, share, state, style, svg
+from ..shared import assets, listen, settings, share, state, style, svg
 from ..shared.text import t
 from . import printable, visit
 
@@ -121,32 +120,10 @@ def print_action(kb: KnowledgeBase, explanation: Explanation) -> None:
                   on_click=st.session_state.__setitem__, args=(PRINT_NOW, True))
         st.caption(t("takehome.kiosk_print_help"))
         if st.session_state.pop(PRINT_NOW, False):
-            st.html(_PRINT_SCRIPT % json.dumps(printout_url(kb, explanation)), unsafe_allow_javascript=True)
+            st.html(assets.script("take_home/print.js", url=printout_url(kb, explanation)), unsafe_allow_javascript=True)
 
 
 # Prints the take-home page from a hidden frame: the page is fetched from this app (same origin),
 # put in the frame as its own document, printed with the browser's print, and the frame removed
 # after printing or when the kiosk resets the screen. The only value put in is the page's
 # relative address, written as a JSON string.
-_PRINT_SCRIPT = """<script>
-(() => {
-  const url = %s;
-  fetch(url, {cache: "no-store", credentials: "same-origin"}).then((r) => r.text()).then((html) => {
-    document.getElementById("takehome-print")?.remove();
-    const frame = document.createElement("iframe");
-    frame.id = "takehome-print";
-    frame.setAttribute("aria-hidden", "true");
-    frame.tabIndex = -1;
-    frame.style.cssText = "position:fixed;right:0;bottom:0;width:0;height:0;border:0;";
-    const remove = () => frame.remove();
-    frame.onload = () => {
-      frame.contentWindow.addEventListener("afterprint", () => setTimeout(remove, 0));
-      frame.contentWindow.focus();
-      frame.contentWindow.print();
-    };
-    window.addEventListener("explainer-stop", remove, {once: true});
-    frame.srcdoc = html;
-    document.body.appendChild(frame);
-  });
-})();
-</script>"""

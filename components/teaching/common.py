@@ -11,7 +11,7 @@ from knowledge.profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, M
 from knowledge.schema import Source
 from knowledge.teaching import answer_words, short_answer, subtype_name
 
-from ..shared import settings
+from ..shared import assets, settings
 from ..shared.text import LANGUAGE, t
 
 # Status mark shown next to every status word, so no meaning rests on colour alone.
@@ -19,82 +19,11 @@ MARK = {"applies": "✓", "conditional": "?", "hidden": "—"}
 
 
 # Fixed text written here; nothing from answers or links goes in.
-TEACHING_CSS = """
-<style>
-/* Teaching tables (components/teaching/table.py): the column headers and the row headers stay in
-   view while the table scrolls inside its own box, sideways and down. */
-.teach-scroll { overflow: auto; max-height: 75vh; border: 1px solid #c8c8c8; }
-.teach-table { border-collapse: separate; border-spacing: 0; font-size: 0.9rem; margin: 0; }
-.teach-table caption { caption-side: bottom; text-align: left; padding: 0.4rem; color: #3a3a3a; }
-.teach-table th, .teach-table td { padding: 0.35rem 0.5rem; min-width: 7.5rem; vertical-align: top; text-align: left;
-  border-right: 1px solid #d0d0d0; border-bottom: 1px solid #d0d0d0; color: #1a1a1a; }
-.teach-table thead th { position: sticky; top: 0; z-index: 2; background: #ffffff; box-shadow: 0 2px 0 #9a9a9a; }
-.teach-table tbody th { position: sticky; left: 0; z-index: 1; background: #ffffff; min-width: 11rem; font-weight: 600;
-  box-shadow: 2px 0 0 #9a9a9a; }
-.teach-table thead th:first-child { left: 0; z-index: 3; }
-/* Colours per cell kind; every pair has a contrast of at least 7:1, and symbols and words carry the
-   meaning without the colour. */
-.teach-table td.k-applies { background: #d7f0dd; color: #0b3d1b; }
-.teach-table td.k-conditional { background: #fff0bf; color: #4a3500; }
-.teach-table td.k-none { background: #eeeeee; color: #3a3a3a; }
-.st-key-evidence_table td:last-child { white-space: nowrap; }  /* review dates stay on one line */
-/* A difference between profiles: a thick bar and bold words, as well as the words in its header. */
-.teach-table tr.marked th { border-left: 6px solid #1d4f91; }
-.teach-table tr.marked td { font-weight: 700; }
-/* The teaching menu: large, clear links. */
-.st-key-teaching_menu a, [class*="st-key-teaching_card_"] a { min-height: 48px; align-items: center; border: 1px solid #c8c8c8; border-radius: 8px;
-  padding: 0 0.6rem; }
-.st-key-teaching_menu a p { font-size: 1rem !important; }
-[class*="st-key-teaching_card_"] a p { font-size: 1.15rem !important; font-weight: 600; }
-/* Present mode's switch and the choice lists: touch targets of at least 48 pixels. */
-.st-key-teach_controls label { min-height: 48px; align-items: center; }
-[class*="st-key-compare"][class*="_preset"] button, .st-key-changes_field button { min-width: 48px; min-height: 48px; }
-/* A keyboard focus ring on a table that scrolls sideways. */
-.teach-scroll:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
-/* Printing: wide tables across landscape pages, every column on the page, headers repeated on each
-   page; menus, controls and buttons left out. */
-@page { size: landscape; margin: 8mm; }
-@media print {
-  .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] { position: static !important;
-    overflow: visible !important; height: auto !important; min-height: 0 !important; }
-  .block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
-  .st-key-teaching_menu, .st-key-controls, .st-key-teach_controls, .st-key-matrix_filters, [data-testid="stExpander"],
-  .stDownloadButton, .st-key-compare_n, [class*="st-key-compare"][class*="_box"], .st-key-compare_reasons,
-  .st-key-teaching_intro,
-  [data-testid="stElementToolbar"] { display: none !important; }
-  .teach-scroll { overflow: visible !important; max-height: none !important; border: 0; }
-  .teach-table { width: 100%; table-layout: fixed; font-size: 6.5pt; }
-  .st-key-compare_table .teach-table { font-size: 7.5pt; }  /* two to four columns: room for larger type */
-  .st-key-evidence_table .teach-table { font-size: 9pt; }
-  .teach-table thead th:first-child { width: 12%; }
-  .block-container h1 { font-size: 16pt !important; padding: 0 !important; }
-  .block-container h2, .block-container h3 { font-size: 12pt !important; padding: 0 !important; }
-  .block-container [data-testid="stMarkdownContainer"] p, .block-container [data-testid="stMarkdownContainer"] li
-    { font-size: 10pt !important; line-height: 1.25 !important; }
-  .block-container [data-testid="stMarkdownContainer"] p { margin: 0 !important; }
-  .block-container [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
-  .teach-table th, .teach-table td { position: static !important; min-width: 0 !important; padding: 2px 2px; line-height: 1.2;
-    overflow-wrap: break-word; hyphens: auto; box-shadow: none !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .teach-table thead { display: table-header-group; }
-  .teach-table tr { break-inside: avoid; }
-}
-</style>
-"""
+TEACHING_CSS = assets.style("teaching/teaching.css")
 
 # Present mode: the page uses the full width of the screen, the table comes right under the title and
 # fills the rest of the screen, in large type; the menu and the introduction step aside.
-PRESENT_CSS = """
-<style>
-.block-container, [data-testid="stMainBlockContainer"] { max-width: none !important; padding-left: 1.5rem !important;
-  padding-right: 1.5rem !important; }
-.st-key-teaching_menu, .st-key-teaching_intro { display: none !important; }
-.block-container h1 { font-size: 1.8rem !important; padding: 0 !important; }
-.teach-table { font-size: 1.3rem; }
-.teach-table th, .teach-table td { min-width: 9rem; }
-.teach-table tbody th { min-width: 22rem; }
-.teach-scroll { max-height: calc(100vh - 12.5rem); }
-</style>
-"""
+PRESENT_CSS = assets.style("teaching/present.css")
 
 
 def style() -> None:
