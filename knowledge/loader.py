@@ -118,9 +118,11 @@ class _Collector:
 
     def name(self, path: Path) -> str:
         """How a file is named in messages: relative to the working folder where possible."""
+        # The folder is resolved, the name itself is not: a link is named as written, never by where it leads.
+        where = _absolute(path.parent) / path.name
         for base in (Path.cwd(), self.root.parent):
             try:
-                return _absolute(path).relative_to(_absolute(base)).as_posix()
+                return where.relative_to(_absolute(base)).as_posix()
             except ValueError:
                 continue
         return path.as_posix()
@@ -139,7 +141,7 @@ class _Collector:
         """Read one file strictly; on failure record the problems and return None as data."""
         file = self.name(path)
         try:
-            data, self.lines[file] = read_yaml(path)
+            data, self.lines[file] = read_yaml(path, root=self.root)
             return file, data
         except YamlReadError as exc:
             self.problems.extend(Problem(file, p.line, "", p.message) for p in exc.problems)

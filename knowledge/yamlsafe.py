@@ -10,7 +10,10 @@ would silently change meaning:
 * anchors, aliases and explicit tags (``&a``, ``*a``, ``!!python/...``);
 * lists and mappings nested more than :data:`MAX_DEPTH` deep (found in the event stream,
   before anything recursive runs, so a deep file is a named problem, not a crash);
-* files larger than :data:`MAX_BYTES`.
+* files larger than :data:`MAX_BYTES`, and anything that is not a plain file inside the
+  content folder (see :func:`read_content_file`): the size is checked before reading, never
+  more than the limit is read, and a FIFO, a device or a link out of the folder is never opened
+  for reading at all.
 
 Alongside the data it returns a map from each value's path (a tuple of keys and list
 indexes) to its 1-based line, so that schema errors can point at ``file:line``.
@@ -18,7 +21,10 @@ indexes) to its 1-based line, so that schema errors can point at ``file:line``.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,13 +64,77 @@ class YamlReadError(Exception):
         self.problems = problems
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, dict[Path_, int]]:
-    """Read one YAML file strictly; return ``(data, line_map)`` or raise YamlReadError."""
-    raw = path.read_bytes()
+def read_content_file(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of one content file, checked before anything is read.
+
+    * The name is looked at first (``lstat``): a symbolic link must lead to a file inside
+      ``root`` (the content folder), never out of it.
+    * What it leads to must be a regular file: a FIFO would block the reader for ever, a device
+      such as ``/dev/zero`` never ends, a socket or a folder is not a file.
+    * A regular file larger than ``max_bytes`` is refused on its size alone.
+    * It is opened without blocking (``O_NONBLOCK``: a file swapped for a FIFO after the check
+      cannot hang the open), checked again on the open descriptor, and at most ``max_bytes + 1``
+      bytes are read, so a file that grows meanwhile is still refused on its size.
+
+    Every refusal is one :class:`YamlReadError` at line 1 whose message never quotes anything
+    from the file or from where a link leads; an unreadable file raises ``OSError``.
+    """
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) and root is not None:
+        target = Path(os.path.realpath(path, strict=True))  # a loop: OSError "Too many levels of symbolic links"
+        base = Path(os.path.realpath(root))
+        if target != base and base not in target.parents:
+            raise YamlReadError([YamlProblem(1, "is a symbolic link to a file outside the content folder; "
+                                                "content files must be plain files inside it")])
+    info = os.stat(path)
+    _check_kind(info, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO put in place after the check, with no writer
+            raise YamlReadError([YamlProblem(1, _NOT_A_FILE.format(kind="a FIFO (named pipe)"))]) from None
+        raise
+    try:
+        opened = os.fstat(fd)
+        _check_kind(opened, max_bytes)
+        chunks, left = [], max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
     if len(raw) > max_bytes:
+        raise YamlReadError([YamlProblem(1, f"file is more than {max_bytes} bytes; "
+                                            f"content files must be at most {max_bytes} bytes")])
+    return raw
+
+
+_NOT_A_FILE = "is {kind}, not a plain file; content files must be plain files"
+
+
+def _check_kind(info: os.stat_result, max_bytes: int) -> None:
+    mode = info.st_mode
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        raise YamlReadError([YamlProblem(1, _NOT_A_FILE.format(kind=kind))])
+    if info.st_size > max_bytes:
         raise YamlReadError(
-            [YamlProblem(1, f"file is {len(raw)} bytes; content files must be at most {max_bytes} bytes")]
-        )
+            [YamlProblem(1, f"file is {info.st_size} bytes; content files must be at most {max_bytes} bytes")])
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = None) -> tuple[Any, dict[Path_, int]]:
+    """Read one YAML file strictly; return ``(data, line_map)`` or raise YamlReadError.
+
+    ``root`` is the content folder: a symbolic link may lead only to a file inside it.
+    """
+    raw = read_content_file(path, root, max_bytes)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
