@@ -62,6 +62,17 @@ KIOSK_CSS = """
 .st-key-hide_cover p { font-size: 1.3rem !important; }
 .st-key-hide_cover button { min-height: 64px !important; background: #fff; color: #12263f; border: 3px solid #fff; }
 .st-key-hide_cover button p { font-size: 1.5rem !important; color: #12263f !important; }
+/* Printing a hidden screen (Ctrl+P, a tablet set up to print) prints the cover only: the answers are
+   still in the page behind it. Under the browser's instant cover nothing of the app is printed; under
+   the server's cover, only the cover and the containers that hold it. */
+@media print {
+  body:has(#explainer-cover) #root { display: none !important; }
+  body:has(.st-key-hide_cover) [data-testid="stMain"] *:not(.st-key-hide_cover):not(.st-key-hide_cover *):not(:has(.st-key-hide_cover))
+    { display: none !important; }
+  body:has(.st-key-hide_cover) header, body:has(.st-key-hide_cover) [data-testid="stSidebar"] { display: none !important; }
+  #explainer-cover, .st-key-hide_cover { position: static !important; }
+  .st-key-hide_cover h2, .st-key-hide_cover p { color: #000 !important; }
+}
 </style>
 """
 
