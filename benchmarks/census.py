@@ -26,7 +26,7 @@ from benchmarks.machine import RESULTS  # noqa: E402
 APP = str(ROOT / "streamlit_app.py")
 CENSUS = RESULTS / "census.json"
 COMMITTED = ROOT / "benchmarks" / "floor_census.json"  # used by the floor app if no fresh census exists
-# A rich profile: three places of spread, known and unknown markers (the README's share link, widened).
+# A rich profile: three places of spread, known and unknown markers (the share link of docs/using-the-app.md, widened).
 RICH_QUERY = "hr=positive&her2=low&site=bone&site=liver&site=brain&menopause=post&sex=female&esr1=positive&pik3ca=unknown"
 FILLER = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore"
 

@@ -69,7 +69,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:
-    """A plain fixed-width table (also valid Markdown, to paste into the README)."""
+    """A plain fixed-width table (also valid Markdown, to paste into benchmarks/README.md)."""
     if not rows:
         return ""
     columns = columns or list(rows[0])

@@ -1,6 +1,6 @@
 """Command line: ``python -m knowledge explain ...``, ``matrix [--csv [--codes]]``, ``diff OLD NEW [--csv]`` and ``validate [DIR]``.
 
-The JSON printed by ``explain --json`` is a stable contract (see README); teaching
+The JSON printed by ``explain --json`` is a stable contract (docs/architecture.md); teaching
 exports and outside checks rely on it.
 """
 

@@ -18,7 +18,7 @@ from .gate import APPLIES, CARE_TEAM, CONDITIONAL, HIDDEN, input_order, option_s
 from .loader import KnowledgeBase, load_knowledge
 from .profile import CONDITION_FIELDS, NOT_APPLICABLE, UNKNOWN, Profile
 
-# The command line's JSON contract; raise it on any change to the shape (see README).
+# The command line's JSON contract; raise it on any change to the shape (docs/architecture.md).
 CONTRACT_VERSION = 3
 MAX_QUESTIONS = 10
 
@@ -64,7 +64,7 @@ class Explanation:
         )
 
     def to_dict(self, kb: KnowledgeBase) -> dict[str, Any]:
-        """The command line's JSON contract (see README)."""
+        """The command line's JSON contract (docs/architecture.md)."""
         return {
             "contract": CONTRACT_VERSION,
             "profile": self.profile.to_dict(),

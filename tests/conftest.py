@@ -12,6 +12,21 @@ from knowledge import KnowledgeBase, load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+# Lanes. Every test in tests/browser/ drives Chromium; these modules start servers and push load or
+# many hostile inputs through them. `make fast` leaves both out (docs/testing.md).
+LOAD_MODULES = {"test_benchmarks_smoke.py", "test_benchmarks_load_smoke.py", "test_kiosk_load.py",
+                "test_kiosk_fuzz.py", "test_server_crowd.py", "test_server_quiet_log.py", "test_ci_audit.py"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        path = Path(str(item.path))
+        if path.parent.name == "browser":
+            item.add_marker(pytest.mark.browser)
+        elif path.name in LOAD_MODULES:
+            item.add_marker(pytest.mark.load)
+
+
 # The fixture rule set was reviewed on this date; loading it "today" keeps its review window open.
 FIXTURE_TODAY = dt.date(2026, 11, 21)
 

@@ -1,6 +1,6 @@
 """The benchmark scripts still run: each with its smallest settings, writing JSON with the expected keys.
 
-No timing is asserted here; the numbers live in benchmarks/results/ and the README.
+No timing is asserted here; the numbers live in benchmarks/results/ and benchmarks/README.md.
 """
 
 from __future__ import annotations

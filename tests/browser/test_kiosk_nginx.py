@@ -151,7 +151,7 @@ def test_two_replicas_a_stopped_one_leaves_the_tablet_on_a_clean_start_screen(tm
     """Two serve.py replicas behind deploy/nginx.conf (sticky by address); the one holding the
     tablet's session stops mid-session; the tablet reconnects to the other, with nothing kept."""
     nginx = _nginx()
-    env = {**ENV, "STREAMLIT_SERVER_COOKIE_SECRET": "one-secret-shared-by-the-replicas"}  # deploy/README.md
+    env = {**ENV, "STREAMLIT_SERVER_COOKIE_SECRET": "one-secret-shared-by-the-replicas"}  # docs/kiosk.md
     with streamlit_server("serve.py", env=env) as one, streamlit_server("serve.py", env=env) as two:
         ports = [int(one.url.rsplit(":", 1)[1]), int(two.url.rsplit(":", 1)[1])]
         port = free_port()
