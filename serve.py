@@ -44,7 +44,6 @@ import ctypes.util
 import gc
 import ipaddress
 import itertools
-import logging
 import os
 import sys
 import time
@@ -61,14 +60,9 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from components import explainer, teaching
 from components.shared import settings
+from components.shared.operator_log import operator_log
 
-log = logging.getLogger("explainer.server")
-if not log.handlers:
-    _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(_handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
+log = operator_log("explainer.server")
 
 # Every setting's default, in one place (the docstring above and docs/kiosk.md say the same; a test checks).
 DEFAULTS = {

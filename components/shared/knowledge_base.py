@@ -9,24 +9,17 @@ never take the app down (see knowledge.loader).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
-import sys
 
 import streamlit as st
 
 from knowledge import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
 
+from .operator_log import operator_log
 from .text import active
 
 CONTENT_ENV = "EXPLAINER_CONTENT_DIR"
-log = logging.getLogger("explainer.knowledge")
-if not log.handlers:
-    _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(_handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
+log = operator_log("explainer.knowledge")
 
 
 def content_dir() -> str:
