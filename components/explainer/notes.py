@@ -65,7 +65,7 @@ def take_link() -> None:
         notes.append(("loaded_ask_sex", []) if answers["sex"] is None else ("loaded", []))
     if ignored:
         notes.append(("ignored", ignored))
-    st.session_state["notes"] = notes
+    state.set_notes(notes)
 
 
 def clear_address() -> None:

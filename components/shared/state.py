@@ -48,6 +48,11 @@ def load_answers(given: dict[str, Any]) -> None:
     st.session_state["answered"] = list(MUST_ANSWER)
 
 
+def set_notes(notes: list) -> None:
+    """What the app says about how the answers arrived (opened from a link, parts it could not read)."""
+    st.session_state["notes"] = list(notes)
+
+
 def answered(field: str) -> bool:
     """Whether the person has given this answer (a choice, a tap on the report's strip, or a link)."""
     return field in st.session_state.get("answered", [])

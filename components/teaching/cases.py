@@ -39,7 +39,7 @@ def case_answers(vignette: Vignette) -> dict[str, Any]:
 def open_case(vignette: Vignette) -> None:
     """Put the case's answers into the explainer and show its results (as a share link does)."""
     state.load_answers(case_answers(vignette))
-    st.session_state["notes"] = []
+    state.set_notes([])
     state.go(state.RESULTS)
     st.switch_page(EXPLAINER)
 
