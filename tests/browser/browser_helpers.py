@@ -133,6 +133,21 @@ def choose(page: Page, label: str) -> None:
             if attempt == 2:
                 raise
     ready(page)
+    # A question's Next waits for its answer. Seen once in CI on the kiosk: the radio showed the
+    # answer but the app never took it, and Next stayed greyed (cause not found; see the note in
+    # docs/testing.md). Choosing another answer and this one again sends it afresh.
+    waiting = page.locator("[data-testid='stMain'] button[disabled]").filter(
+        has_text=re.compile(r"^\s*(Next|Siguiente)\s*$"))
+    try:
+        expect(waiting).to_have_count(0, timeout=5_000)
+    except AssertionError:
+        group = radio.locator("xpath=ancestor::*[@role='radiogroup'][1]").get_by_role("radio")
+        names = group.evaluate_all("rs => rs.map(e => (e.closest('label') || e).innerText.trim())")
+        other = group.nth(next(i for i, name in enumerate(names) if name != label))
+        for choice in (other, radio):
+            choice.check(force=True)
+            ready(page)
+        expect(waiting).to_have_count(0)
 
 
 def show_group(page: Page, group: str = "first") -> None:
