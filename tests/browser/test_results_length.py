@@ -46,6 +46,7 @@ def open_results(make_page, base: str, size: str, profile: str, lang: str) -> Pa
     expect(page.locator(".st-key-disclaimer_bottom")).to_be_attached()
     # Fonts, pictures and the layout for the screen's width in place: the page's height is the same
     # at two looks 0.4 s apart, with the app not running and no animation under way.
+    page.evaluate("() => document.fonts.ready.then(() => true)")  # the page's own font, not a wider fallback
     page.wait_for_function(STABLE, polling=400, timeout=30_000)
     ready(page)
     page.wait_for_function(SETTLED)
