@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import schema
+from babel.dates import format_date
+
+from . import i18n, schema
 from .loader import KnowledgeBase
 
 
 def date_words(kb: KnowledgeBase, day: dt.date) -> str:
-    """A date in words in the rule set's language, e.g. ``14 July 2026``."""
-    words = kb.meta.status_words
-    return words.date_format.format(day=day.day, month=words.months[day.month - 1], year=day.year)
+    """A date in words in the rule set's language, as CLDR writes it there (Babel):
+    ``July 14, 2026``, ``14 de julio de 2026``, ``2026年7月14日``, ``14 tháng 7, 2026``."""
+    return format_date(day, format="long", locale=i18n.locale(kb.lang))
 
 
 def checked_sentence(kb: KnowledgeBase) -> str:

@@ -1,4 +1,5 @@
-"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv [--codes]]``, ``diff OLD NEW [--csv]`` and ``validate [DIR]``.
+"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv [--codes]]``, ``diff OLD NEW [--csv]``,
+``translation export|import`` and ``validate [DIR]``.
 
 The JSON printed by ``explain --json`` is a stable contract (docs/architecture.md); teaching
 exports and outside checks rely on it.
@@ -15,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import Sequence
 
-from . import contentdiff
+from . import contentdiff, translations
 from .approvals import checked_sentence
 from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
@@ -69,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     df.add_argument("new", type=Path, help="the newer content folder")
     df.add_argument("--csv", action="store_true", help="print CSV: section, where, what, change, old, new")
 
+    tr = commands.add_parser("translation", help="a translator's round trip: export a language to a PO file, import it")
+    steps = tr.add_subparsers(dest="step", required=True)
+    out = steps.add_parser("export", help="every text of one language, with its English, as a gettext PO file")
+    out.add_argument("--lang", choices=[c for c in LANGUAGES if c != "en"], required=True)
+    out.add_argument("--out", type=Path, default=None, help="file to write (default: print it)")
+    out.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+    out.add_argument("--ui", type=Path, default=translations.UI_DIR, help=argparse.SUPPRESS)
+    into = steps.add_parser("import", help="check a translated PO file against the English and write its language")
+    into.add_argument("po", type=Path, help="the PO file (its header names the language)")
+    into.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+    into.add_argument("--ui", type=Path, default=translations.UI_DIR, help=argparse.SUPPRESS)
+
     va = commands.add_parser("validate", help="check every content file; list every problem")
     va.add_argument("dir", nargs="?", type=Path, default=CONTENT_DIR, help="content folder (default: the packaged one)")
     va.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
@@ -89,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.dir, args.today)
     if args.command == "diff":
         return _diff(args.old, args.new, args.csv)
+    if args.command == "translation":
+        return _translation(args)
     try:
         kb = load_knowledge(args.content, lang=getattr(args, "lang", "en"))
     except KnowledgeError as exc:
@@ -155,6 +170,25 @@ def _diff(old_dir: Path, new_dir: Path, as_csv: bool) -> int:
     return 0
 
 
+def _translation(args: argparse.Namespace) -> int:
+    if args.step == "export":
+        text = translations.export(args.content, args.lang, args.ui)
+        if args.out is None:
+            sys.stdout.write(text)
+        else:
+            args.out.write_text(text, encoding="utf-8")
+            print(f"Wrote {args.out}: every text in {LANGUAGES[args.lang]}, with its English.", file=sys.stderr)
+        return 0
+    lang, problems = translations.import_po(args.po, args.content, args.ui)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+    print(f"Imported {LANGUAGES[lang]} ({lang}); run `python -m knowledge validate` next.")  # type: ignore[index]
+    return 0
+
+
 def _validate(folder: Path, today: dt.date | None = None) -> int:
     """Check the English rule set and every translation that the folder has.
 
@@ -170,6 +204,7 @@ def _validate(folder: Path, today: dt.date | None = None) -> int:
             overdue += [p for p in kb.overdue if p not in overdue]
         except KnowledgeError as exc:
             problems += [p for p in exc.problems if p not in problems]
+        problems += translations.check(folder, lang)
     for problem in problems:
         print(problem)
     for problem in overdue:

@@ -17,10 +17,18 @@ to load until a translator has checked it and copied the new fingerprint from th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import threading
 from collections import Counter
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+import icu
+from babel import Locale
+from babel.dates import get_month_names
+
+T = TypeVar("T")
 
 # Field names whose values are patient- or teacher-facing text.
 TEXT_KEYS = frozenset({
@@ -38,7 +46,7 @@ TEXT_KEYS = frozenset({
     # meta
     "disclaimer", "baseline",
     # meta: headings of the warning-sign tiers and the sentences that state a drug's US status
-    "approved_on", "pending_expected", "pending_passed", "pending_open", "checked", "date_format", "months",
+    "approved_on", "pending_expected", "pending_passed", "pending_open", "checked",
     # options: when to ask the care team; the drug registry: what an approval covers
     "reason", "indication",
     # inputs: where a result is on a report; meta: what is different for men
@@ -58,10 +66,59 @@ TEXT_KEYS = frozenset({
     "version", "made_on", "row_header", "any_site", "not_sure", "used", "only_if", "not_used",
 })
 ITEM_KEYS = ("id", "term")
-LANGUAGES = {"en": "English", "es": "Español"}
+# Each language in its own words, in the order the language switch offers them.
+LANGUAGES = {"en": "English", "es": "Español", "zh-Hans": "中文", "vi": "Tiếng Việt"}
+# The CLDR locale behind each language, for dates in words, plural forms and alphabetical order
+# (Babel and ICU): the app speaks to people in US clinics, so US English and US Spanish.
+_LOCALES = {"en": "en_US", "es": "es_US", "zh-Hans": "zh_Hans_CN", "vi": "vi_VN"}
+
+
+def locale(lang: str) -> Locale:
+    """The CLDR locale of a language code of the rule set (``zh-Hans`` -> ``zh_Hans_CN``)."""
+    return Locale.parse(_LOCALES.get(lang, lang), sep="_" if lang in _LOCALES else "-")
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for a language written right to left (Arabic, Hebrew...), else ``ltr`` (from CLDR)."""
+    return "rtl" if locale(lang).character_order == "right-to-left" else "ltr"
+
+
+_ICU_LOCK = threading.Lock()  # ICU's collator and index are shared by every session's thread
+
+
+@functools.cache
+def _collation(lang: str) -> tuple[Any, Any]:
+    where = icu.Locale(str(locale(lang)))
+    return icu.Collator.createInstance(where), icu.AlphabeticIndex(where).buildImmutableIndex()
+
+
+def alphabetical(lang: str, items: Iterable[T], word: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items in the language's alphabetical order, grouped under the letters of its index (CLDR
+    collation, by ICU): Spanish files "ñ" under Ñ after N, Vietnamese "đau" under Đ after D, and
+    Chinese terms under the Latin letter of their pinyin, as dictionaries in each language do."""
+    with _ICU_LOCK:
+        collator, index = _collation(lang)
+        keyed = sorted(((index.getBucketIndex(word(item)), collator.getSortKey(word(item)), n, item)
+                        for n, item in enumerate(items)), key=lambda k: k[:3])
+        labels = {b: index.getBucket(b)[0] for b in {k[0] for k in keyed}}
+    groups: dict[int, list[T]] = {}
+    for bucket, _, _, item in keyed:
+        groups.setdefault(bucket, []).append(item)
+    return [(labels[b], members) for b, members in groups.items()]
+
+
+def plural(lang: str, n: float) -> str:
+    """The CLDR plural category of ``n`` in a language: ``one``, ``few``, ``many``, ``other``..."""
+    return locale(lang).plural_form(n)
 
 Path_ = tuple[str | int, ...]
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# Markup a translation may not bring in: HTML, **bold**, links and web addresses (the English decides).
+MARKUP = re.compile(r"\*\*|<\s*/?\s*[a-zA-Z!?][^>]*>|\[[^\]]*\]\(|(?i:\b(?:https?|ftp|javascript|data|mailto):|\bwww\.)")
+
+
+def adds_markup(english: str, translated: str) -> bool:
+    return len(MARKUP.findall(translated)) > len(MARKUP.findall(english))
 
 
 def _place(item: Any, index: int) -> str | int:
@@ -133,7 +190,34 @@ def fingerprint(english: Any) -> str:
     return digest.hexdigest()[:12]
 
 
-def check(english: Any, translation: Any) -> list[tuple[Path_, str]]:
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_JOINS = r"[^\W\u3400-\u9fff]"  # a letter that joins a word; Chinese characters stand alone
+_YEAR = re.compile(r"\d{4}")
+
+
+def numbers(text: str, lang: str) -> Counter:
+    """The numbers a text states, a month named in words beside a year counted as its number
+    ("7 April 2021" and "2021年4月7日" state the same three), so a date may be written as the
+    language writes it."""
+    for number, name in _month_names(lang):
+        pattern = re.compile(rf"(?<!{_JOINS}){re.escape(name)}(?!{_JOINS})", re.IGNORECASE)
+        text = pattern.sub(lambda m: f" {number} " if _YEAR.search(m.string[max(0, m.start() - 6):m.start()])
+                           or _YEAR.search(m.string[m.end():m.end() + 12]) else m.group(0), text)
+    return Counter(n.replace(",", ".") for n in NUMBER.findall(text))
+
+
+@functools.cache
+def _month_names(lang: str) -> tuple[tuple[int, str], ...]:
+    """Month names in full, longest first ("十一月" before "一月")."""
+    found: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_month_names("wide", context, locale(lang)).items():
+            if not any(c.isdigit() for c in name):
+                found.setdefault(name, number)
+    return tuple(sorted(((n, name) for name, n in found.items()), key=lambda item: -len(item[1])))
+
+
+def check(english: Any, translation: Any, lang: str = "en") -> list[tuple[Path_, str]]:
     """Problems as (path in the translation, message)."""
     problems: list[tuple[Path_, str]] = []
     if not isinstance(translation, dict):
@@ -153,11 +237,12 @@ def check(english: Any, translation: Any) -> list[tuple[Path_, str]]:
             continue
         if not isinstance(value, str) or not value.strip():
             problems.append((path, "must be translated text"))
-        elif Counter(n.replace(",", ".") for n in _NUMBER.findall(text)) != Counter(
-            n.replace(",", ".") for n in _NUMBER.findall(value)
-        ):
-            problems.append((path, f"the numbers differ from the English ({', '.join(_NUMBER.findall(text)) or 'none'}); "
+        elif numbers(text, "en") != numbers(value, lang):
+            problems.append((path, f"the numbers differ from the English ({', '.join(NUMBER.findall(text)) or 'none'}); "
                                    "a translation must keep every number"))
+        elif adds_markup(text, value):
+            problems.append((path, "carries markup the English does not have (HTML, **bold**, links or web "
+                                   "addresses); write plain words"))
     for path in translated_paths(translation):
         if path not in wanted:
             problems.append((path, "is not a text of the English file (misspelt id or key?)"))

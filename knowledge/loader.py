@@ -44,10 +44,12 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "support.yaml": schema.SupportFile,
     "safety.yaml": schema.SafetyFile,
     "vocabulary.yaml": schema.VocabularyFile,
+    "translations.yaml": schema.TranslationsFile,
 }
 OPTIONS_DIR = "options"
-# Files whose text is not translated: publication titles and the editors' changelog.
-UNTRANSLATED = ("sources.yaml", "changelog.yaml")
+# Files whose text is not translated: publication titles, the editors' changelog, and who
+# translated each language (it holds each language's own sentence).
+UNTRANSLATED = ("sources.yaml", "changelog.yaml", "translations.yaml")
 # Optional: teaching case vignettes. A rule set without them is complete for patients.
 VIGNETTES = "vignettes.yaml"
 
@@ -93,6 +95,7 @@ class KnowledgeBase:
     kinds: Mapping[str, schema.Kind]  # kinds of treatment by id, in the order pages list them
     vocabulary: schema.VocabularyFile  # kinds, subtype names and the subtype table's words
     drug_names: Mapping[str, str]  # generic name -> how it is written in this language
+    translations: Mapping[str, schema.Translation]  # language code -> who translated it, who checked it
     option_files: Mapping[str, str]  # option id -> file it came from, for teaching views
     today: dt.date  # the day dated facts were checked against (a running app reloads each day)
     overdue: tuple[Problem, ...] = ()  # dated facts past their day: they fail the release, not the app
@@ -102,6 +105,11 @@ class KnowledgeBase:
     @property
     def version(self) -> str:
         return self.meta.content_version
+
+    @property
+    def translation(self) -> schema.Translation | None:
+        """Who translated the rule set's language and whether it is checked (None for English)."""
+        return self.translations.get(self.lang)
 
     def drug_name(self, drug: str) -> str:
         """A drug's generic name as written in the rule set's language (Spanish INN spelling, say)."""
@@ -157,7 +165,7 @@ class _Collector:
             tr_file, translation = self._raw(self.root / "lang" / self.lang / path.relative_to(self.root))
             if translation is None:
                 return None
-            problems = i18n.check(data, translation)
+            problems = i18n.check(data, translation, self.lang)
             for loc, message in problems:
                 self.add(tr_file, loc, message)
             if problems:
@@ -281,6 +289,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
+    translations = _check_translations(col, root, single["translations.yaml"])
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
     if col.problems:
@@ -304,6 +313,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         kinds=kinds,
         vocabulary=single["vocabulary.yaml"],
         drug_names=drug_names,
+        translations=translations,
         option_files={option_id: file for option_id, (file, _) in origin.items()},
         today=today,
         overdue=tuple(dict.fromkeys(col.overdue)),
@@ -329,6 +339,34 @@ def _drug_names(col: _Collector, root: Path, registry: schema.DrugRegistry | Non
     for drug in sorted(set(names) - known):
         col.add(file, ("drugs", drug), f"'{drug}' is not a drug of the registry (approvals.yaml)")
     return dict(names)
+
+
+def _check_translations(col: _Collector, root: Path, parsed: schema.TranslationsFile
+                        ) -> dict[str, schema.Translation]:
+    """Every translation folder has its entry, and a reviewed one names who checked it and when."""
+    file = _file_of(col, "translations.yaml")
+    found: dict[str, schema.Translation] = {}
+    for i, entry in enumerate(parsed.translations):
+        here = ("translations", i)
+        if entry.language not in i18n.LANGUAGES or entry.language == "en":
+            col.add(file, here + ("language",), f"'{entry.language}' is not a translated language of the app; "
+                    f"use one of: {', '.join(code for code in i18n.LANGUAGES if code != 'en')}")
+        elif entry.language in found:
+            col.add(file, here + ("language",), f"'{entry.language}' is listed twice")
+        if entry.status == "reviewed" and not (entry.reviewed_by and entry.reviewed_on):
+            col.add(file, here + ("status",), "a reviewed translation names its medical translator "
+                    "(reviewed_by) and the day they finished (reviewed_on)")
+        if entry.status == "draft" and not (entry.draft_note and entry.draft_note_en):
+            col.add(file, here + ("status",), "a draft says so: write draft_note in the language and draft_note_en "
+                    "in English")
+        if entry.status == "draft" and entry.reviewed_on:
+            col.add(file, here + ("reviewed_on",), "a draft has no review day; set status: reviewed once it is checked")
+        found.setdefault(entry.language, entry)
+    folder = root / "lang"
+    for code in sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
+        if code not in found:
+            col.add(file, ("translations",), f"lang/{code}/ has no entry here; say who translated it and its status")
+    return found
 
 
 def _check_registry(col: _Collector, registry: schema.DrugRegistry, sources: Mapping[str, schema.Source],

@@ -305,8 +305,6 @@ class StatusWords(Strict):
     pending_open: Text  # {drug} {as_of}
     research: Text  # {drug} {checked}
     checked: Text  # {date}
-    date_format: Text  # {day} {month} {year}
-    months: list[Text] = Field(min_length=12, max_length=12)
 
 
 class ClinicalReview(Strict):
@@ -357,7 +355,7 @@ DrugStatus = Literal["approved", "pending", "research"]
 
 
 def _sentences(value: str) -> str:
-    if not value.endswith("."):
+    if not value.endswith((".", "。")):  # a Chinese sentence ends with its own full stop
         raise ValueError("must be whole sentences, ending with a full stop")
     return value
 
@@ -477,3 +475,25 @@ class ChangelogEntry(Strict):
 
 class ChangelogFile(Strict):
     changelog: list[ChangelogEntry] = Field(min_length=1)
+
+
+# ---- who translated each language and who checked it (translations.yaml) ------------------
+
+
+class Translation(Strict):
+    """One language's translation: who made it and who checked it. Until a qualified medical
+    translator has checked it, a translation is a draft, and its screens and printout say so."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,8})?$")]
+    english_name: Text  # "Spanish", "Chinese (Simplified)"
+    status: Literal["draft", "reviewed"]
+    translated_by: Text  # who made it, as they wish to be named
+    translated_on: Date
+    reviewed_by: Text | None = None  # the medical translator who checked it, as they wish to be named
+    reviewed_on: Date | None = None
+    draft_note: Text | None = None  # in the language itself: "This translation has not yet been checked..."
+    draft_note_en: Text | None = None  # the same sentence in English, shown beside it
+
+
+class TranslationsFile(Strict):
+    translations: list[Translation] = Field(min_length=1)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from knowledge import KnowledgeBase
 from knowledge.approvals import checked_sentence, date_words, status_sentence
+from knowledge.i18n import LANGUAGES
 
-from ..shared import settings
+from ..shared import language, settings
 from ..shared.text import t
 
 
@@ -30,6 +31,7 @@ def render(kb: KnowledgeBase) -> None:
     if kb.lang != "en":  # publication titles and the editors' changelog are not translated
         st.caption(t("about.english_only"))
     st.markdown(t("about.version", date=date_words(kb, kb.meta.reviewed)))
+    _translations(kb)
     st.header(t("about.review_heading"), anchor=False)
     signed = kb.meta.clinical_review
     st.markdown(t("clinical_review.signed", reviewer=signed.reviewer, date=date_words(kb, signed.date))
@@ -43,6 +45,20 @@ def render(kb: KnowledgeBase) -> None:
     st.header(t("about.sources_heading"), anchor=False)
     with st.container(key="in_english_sources"):  # marked lang="en" by components/shared/language.py
         _sources(kb)
+
+
+def _translations(kb: KnowledgeBase) -> None:
+    """Who translated each language and whether a medical translator has checked it."""
+    st.header(t("about.translations_heading"), anchor=False)
+    language.draft_note(kb)
+    lines = []
+    for code, tr in kb.translations.items():
+        name = LANGUAGES.get(code, code)
+        lines.append(t("about.translation_reviewed", language=name, by=tr.translated_by, reviewer=tr.reviewed_by,
+                       date=date_words(kb, tr.reviewed_on)) if tr.status == "reviewed" else
+                     t("about.translation_draft", language=name, by=tr.translated_by,
+                       date=date_words(kb, tr.translated_on)))
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def _sources(kb: KnowledgeBase) -> None:

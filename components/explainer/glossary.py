@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from html import escape
 
 import streamlit as st
 
 from knowledge import KnowledgeBase
 from knowledge.approvals import status_sentence
+from knowledge.i18n import alphabetical
 from knowledge.schema import Term
 
 from ..shared import state
 from ..shared.text import t
-
-
-def _plain(words: str) -> str:
-    """Lower case without accents, so "ácido" sorts and files under A."""
-    return "".join(c for c in unicodedata.normalize("NFD", words.lower()) if not unicodedata.combining(c))
-
-
-def letter(term: Term) -> str:
-    return _plain(term.term)[:1].upper()
 
 
 def other_names(term: Term) -> list[str]:
@@ -34,26 +25,36 @@ def render(kb: KnowledgeBase) -> None:
     st.title(t("glossary.heading"), anchor=False)
     st.markdown(t("glossary.intro"))
     query = st.text_input(t("glossary.search"), key=state.key("glossary_search")).strip().lower()
-    terms = sorted(kb.glossary, key=lambda g: _plain(g.term))
-    shown = [g for g in terms if not query or query in g.term.lower() or any(query in a.lower() for a in g.also)]
-    if not shown:
+    groups = [(letter, [g for g in terms if not query or query in g.term.lower()
+                        or any(query in a.lower() for a in g.also)]) for letter, terms in by_letter(kb)]
+    groups = [(letter, terms) for letter, terms in groups if terms]
+    if not groups:
         st.markdown(t("glossary.none"))
-    by_letter = not query  # a filtered list is short: no letters needed
-    if by_letter:
-        links = "".join(f'<a href="#letter-{escape(c.lower())}">{escape(c)}</a>'
-                        for c in dict.fromkeys(letter(g) for g in shown))
+    if not query:  # a filtered list is short: no letters needed
+        links = "".join(f'<a href="#letter-{n}">{escape(letter)}</a>' for n, (letter, _) in enumerate(groups))
         st.html(f'<nav class="az" aria-label="{escape(t("glossary.jump"))}">{links}</nav>')
-    current = None
-    for term in shown:
-        if by_letter and letter(term) != current:
-            current = letter(term)
-            st.subheader(current, anchor=f"letter-{current.lower()}")
-        lines = [f"**{term.term}**", term.definition]
-        if term.pronunciation:
-            lines.append(f"_{t('glossary.say_it', pronunciation=term.pronunciation)}_")
-        names = other_names(term)
-        if names:
-            lines.append(t("glossary.also", names=", ".join(names)))
-        if term.drug and kb.drugs[term.drug].status != "approved":
-            lines.append(status_sentence(kb, term.drug))
-        st.markdown("  \n".join(lines))
+    for n, (letter, terms) in enumerate(groups):
+        if not query:
+            st.subheader(letter, anchor=f"letter-{n}")
+        for term in terms:
+            _term(kb, term)
+
+
+def by_letter(kb: KnowledgeBase) -> list[tuple[str, list[Term]]]:
+    """The glossary in the language's own alphabetical order, under its index letters (kept with the rule set)."""
+    found = kb.cache.get("glossary_by_letter")
+    if found is None:
+        found = kb.cache["glossary_by_letter"] = alphabetical(kb.lang, kb.glossary, lambda g: g.term)
+    return found
+
+
+def _term(kb: KnowledgeBase, term: Term) -> None:
+    lines = [f"**{term.term}**", term.definition]
+    if term.pronunciation:
+        lines.append(f"_{t('glossary.say_it', pronunciation=term.pronunciation)}_")
+    names = other_names(term)
+    if names:
+        lines.append(t("glossary.also", names=", ".join(names)))
+    if term.drug and kb.drugs[term.drug].status != "approved":
+        lines.append(status_sentence(kb, term.drug))
+    st.markdown("  \n".join(lines))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ..shared import language, state
+from ..shared.knowledge_base import get_knowledge
 from ..shared.text import t
 from .notes import show_notes
 
 
 def render() -> None:
     language.switch(big=True)
+    language.draft_note(get_knowledge())
     st.title(t("start.heading"), anchor=False)
     show_notes()
     with st.container(key="intro"):

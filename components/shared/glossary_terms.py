@@ -16,6 +16,9 @@ from knowledge import KnowledgeBase
 from .text import t
 
 MAX_TERMS = 4  # per text: more marks than this make a sentence harder, not easier
+# A letter that joins a word: any word character but Chinese characters, which are written
+# without spaces, so a term in Chinese is found inside a sentence ("HER2" still not in "HER2CA").
+_LETTER = r"[^\W\u3400-\u9fff\uf900-\ufaff]"
 
 
 def _finder(kb: KnowledgeBase) -> tuple[re.Pattern[str], dict[str, object]]:
@@ -25,8 +28,8 @@ def _finder(kb: KnowledgeBase) -> tuple[re.Pattern[str], dict[str, object]]:
     if found is None:
         names = {escape(name).lower(): term for term in kb.glossary for name in (term.term, *term.also)}
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        found = kb.cache["glossary_finder"] = (re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE),
-                                               names)
+        found = kb.cache["glossary_finder"] = (re.compile(rf"(?<!{_LETTER}|-)(?:{alternation})(?!{_LETTER}|-)",
+                                                          re.IGNORECASE), names)
     return found
 
 

@@ -1,5 +1,6 @@
 (() => {
   window.__explainerLang = /*lang*/null;
+  window.__explainerDir = /*dir*/null;
   window.__explainerWords = /*words*/null;
   const names = /*names*/null;
   const texts = ['[data-testid="stSkipToContent"]', '[data-testid="InputInstructions"] span'];
@@ -7,6 +8,7 @@
     const lang = window.__explainerLang, words = window.__explainerWords;
     const root = document.documentElement;
     if (root.lang !== lang) { root.lang = lang; }
+    if (root.dir !== window.__explainerDir) { root.dir = window.__explainerDir; }  // right to left mirrors the page
     // Parts kept in English as published (sources, the editors' changelog) say so.
     document.querySelectorAll('[class*="st-key-in_english"]').forEach((e) => { if (e.lang !== 'en') { e.lang = 'en'; } });
     document.querySelectorAll('[class*="st-key-lang_"] button').forEach((b) => {

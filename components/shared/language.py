@@ -16,18 +16,40 @@ import streamlit as st
 
 from knowledge.i18n import LANGUAGES
 
-from . import assets, state
-from .knowledge_base import content_dir
+from knowledge import KnowledgeBase
+
+from . import assets, settings, state
+from .knowledge_base import content_dir, get_knowledge
 from .text import LANGUAGE, SESSION_KEY, active, forget_language, t
 
 _HERE = Path(__file__).parent
 
 
 def available() -> list[str]:
-    """Languages with both UI strings and a translation of the rule set in the content folder."""
+    """Languages with both UI strings and a translation of the rule set in the content folder.
+
+    A kiosk offers English, every translation a medical translator has checked, and the drafts
+    its operator lists (``EXPLAINER_KIOSK_LANGUAGES``); at home every language is offered.
+    """
     root = Path(content_dir())
-    return [code for code in LANGUAGES
-            if (_HERE / f"text_{code}.yaml").is_file() and (code == LANGUAGE or (root / "lang" / code).is_dir())]
+    codes = [code for code in LANGUAGES
+             if (_HERE / f"text_{code}.yaml").is_file() and (code == LANGUAGE or (root / "lang" / code).is_dir())]
+    if settings.kiosk():
+        kb = get_knowledge(LANGUAGE)
+        reviewed = {c for c, tr in kb.translations.items() if tr.status == "reviewed"} if kb else set()
+        codes = [c for c in codes if c == LANGUAGE or c in reviewed or c in settings.kiosk_languages()]
+    return codes
+
+
+def draft_note(kb: KnowledgeBase | None) -> None:
+    """Under the language switch and in About: a draft translation says so, in its language and in English."""
+    translation = kb.translation if kb else None
+    if translation is None or translation.status != "draft":
+        return
+    with st.container(key="draft_note"):
+        st.caption(f"{translation.draft_note}")
+        with st.container(key="in_english_draft_note"):  # marked lang="en" by the page script
+            st.caption(f"{translation.draft_note_en}")
 
 
 def current() -> str:
@@ -86,6 +108,6 @@ def _streamlit_words(lang: str) -> list[tuple[str, list[str]]]:
 def mark_page() -> None:
     """Set ``<html lang>`` to the session's language (a tiny inline script, nothing loaded)."""
     lang = current()
-    script = assets.script("shared/language.js", lang=lang, words=_streamlit_words(lang),
+    script = assets.script("shared/language.js", lang=lang, dir=settings.direction(lang), words=_streamlit_words(lang),
                            names={name: code for code, name in LANGUAGES.items()})
     st.html(script, unsafe_allow_javascript=True)

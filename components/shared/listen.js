@@ -12,7 +12,9 @@
     // (Not all of aria-hidden: Streamlit hides a question's visible label from screen readers.)
     const SKIP = '.listen, svg, style, script, [data-testid="stIconMaterial"], .stButton, .stDownloadButton, '
       + '[data-testid="stCode"], [popover], details:not([open]) > summary';
-    const PREFERRED = {en: ['en-us', 'en-gb'], es: ['es-es', 'es-us', 'es-mx']};
+    // Voices by how the device names them: US first for English and Spanish; Mandarin for Simplified Chinese.
+    const PREFERRED = {en: ['en-us', 'en-gb'], es: ['es-us', 'es-mx', 'es-es'], zh: ['zh-cn', 'cmn-cn', 'zh-hans-cn', 'zh-sg'],
+                       vi: ['vi-vn']};
 
     // The text a person sees in a part, block by block, with the glossary's pronunciations.
     const blockOf = (e, root) => {
@@ -27,7 +29,8 @@
       const escaped = say.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .sort((a, b) => b.length - a.length);
       // No look-behind: the page's HTML cleaner drops a script that contains "<" before "!".
-      const found = new RegExp(`(^|[^\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+      // Chinese is written without spaces: a Chinese character next to a word does not join it.
+      const found = new RegExp(`(^|[^\\p{L}\\p{N}]|\\p{Script=Han})(${escaped.join('|')})(?!(?!\\p{Script=Han})[\\p{L}\\p{N}])`, 'giu');
       return (s) => s.replace(found, (m, lead, word) => lead + (words.get(word.toLowerCase()) || word));
     };
     const readable = (root, name) => {
@@ -47,8 +50,8 @@
       const title = clean(name || '');
       if (title && !(lines[0] || '').startsWith(title)) { lines.unshift(title); }
       // One utterance a block, long blocks a sentence at a time: some voices stop after a long one.
-      return lines.map((s) => (/[.!?:;,…]$/.test(s) ? s : s + '.'))
-        .flatMap((s) => (s.length > 240 ? s.split(/(?<=[.!?])\s+/) : [s])).map(pronouncer(L.config.say));
+      return lines.map((s) => (/[.!?:;,…。！？：；，]$/.test(s) ? s : s + (/[\u3400-\u9fff]$/.test(s) ? '。' : '.')))
+        .flatMap((s) => (s.length > 240 ? s.split(/(?<=[.!?])\s+|(?<=[。！？])/) : [s])).map(pronouncer(L.config.say));
     };
 
     // A voice on this device for the page's language; voices may arrive a moment after the page.
@@ -58,10 +61,12 @@
       synth().addEventListener('voiceschanged', done);
       setTimeout(done, 1500);
     });
-    const voiceFor = (all, lang) => {
-      const mine = all.filter((v) => v.localService === true
-        && v.lang.replace('_', '-').toLowerCase().split('-')[0] === lang);
+    const voiceFor = (all, code) => {
+      const lang = code.toLowerCase().split('-')[0];  // zh-Hans -> zh
       const region = (v) => v.lang.replace('_', '-').toLowerCase();
+      const family = lang === 'zh' ? ['zh', 'cmn'] : [lang];  // a Mandarin voice may be named cmn
+      const mine = all.filter((v) => v.localService === true && family.includes(region(v).split('-')[0])
+        && region(v) !== 'zh-hk');  // Cantonese reads Chinese characters in another spoken language
       for (const wanted of PREFERRED[lang] || []) {
         const hit = mine.find((v) => region(v) === wanted);
         if (hit) { return hit; }

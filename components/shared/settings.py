@@ -8,6 +8,14 @@
 * ``EXPLAINER_KIOSK_PRINT=1``: a kiosk tablet set up with a printer offers "Print my summary"
   (the browser's print of the take-home page). Off by default: the QR code is then the only
   take-home on a kiosk.
+* ``EXPLAINER_KIOSK_LANGUAGES``: languages a kiosk offers although no medical translator has
+  checked them yet, as codes separated by commas (``es,vi``). A kiosk offers English and every
+  reviewed translation (``knowledge/content/translations.yaml``); at home every language is offered,
+  each draft labelled as one.
+
+* ``EXPLAINER_PSEUDO_RTL=1``: for developers and tests, every page and printout is laid out
+  right to left, as an Arabic or Hebrew translation will be (a pseudo-locale: the words stay
+  those of the chosen language, the layout mirrors).
 
 Pages and components ask :func:`kiosk` rather than reading the environment themselves, so
 that one switch turns every kiosk behaviour on or off together.
@@ -17,10 +25,14 @@ from __future__ import annotations
 
 import os
 
+from knowledge import i18n
+
 MODE_ENV = "EXPLAINER_MODE"
 IDLE_ENV = "EXPLAINER_IDLE_SECONDS"
 PUBLIC_URL_ENV = "EXPLAINER_PUBLIC_URL"
 KIOSK_PRINT_ENV = "EXPLAINER_KIOSK_PRINT"
+KIOSK_LANGUAGES_ENV = "EXPLAINER_KIOSK_LANGUAGES"
+PSEUDO_RTL_ENV = "EXPLAINER_PSEUDO_RTL"
 DEFAULT_IDLE_SECONDS = 120
 MIN_WARNING_SECONDS = 20  # WCAG 2.2.1: at least 20 seconds to say "I'm still here"
 WARNING_SECONDS = 30
@@ -33,6 +45,16 @@ def kiosk() -> bool:
 
 def kiosk_print() -> bool:
     return os.environ.get(KIOSK_PRINT_ENV, "").strip() == "1"
+
+
+def kiosk_languages() -> set[str]:
+    """Draft languages the operator has chosen to offer on a kiosk anyway (unknown codes are ignored later)."""
+    return {code.strip() for code in os.environ.get(KIOSK_LANGUAGES_ENV, "").split(",") if code.strip()}
+
+
+def direction(lang: str) -> str:
+    """``rtl`` or ``ltr`` for a page in ``lang`` (always ``rtl`` under the right-to-left pseudo-locale)."""
+    return "rtl" if os.environ.get(PSEUDO_RTL_ENV, "").strip() == "1" else i18n.direction(lang)
 
 
 def idle_seconds() -> int:

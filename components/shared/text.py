@@ -15,10 +15,11 @@ import streamlit as st
 import yaml
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from knowledge.i18n import LANGUAGES
+from knowledge.i18n import LANGUAGES, plural
 
 LANGUAGE = "en"  # the default, and the language of a page opened without a choice
 SESSION_KEY = "lang"
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 _HERE = Path(__file__).parent
 
 
@@ -57,11 +58,22 @@ def forget_language() -> None:
         setattr(ctx, _RUN_CACHE, None)
 
 
+def is_plural(node: Any) -> bool:
+    """A text with one form per CLDR plural category (``one``, ``few``, ``other``...), chosen by ``{n}``."""
+    return isinstance(node, dict) and "other" in node and set(node) <= PLURAL_CATEGORIES
+
+
 def t(key: str, lang: str | None = None, **values: object) -> Any:
-    """The string (or list) at a dotted key such as ``"results.heading"``, with ``{placeholders}`` filled."""
-    node: Any = strings(lang or active())
+    """The string (or list) at a dotted key such as ``"results.heading"``, with ``{placeholders}`` filled.
+
+    A text written in plural forms takes the one the language's CLDR rules give for ``n``
+    ("Clearing in 1 second", "2 seconds"; Chinese and Vietnamese have one form)."""
+    lang = lang or active()
+    node: Any = strings(lang)
     for part in key.split("."):
         node = node[part]
+    if is_plural(node):
+        node = node.get(plural(lang, values["n"]), node["other"])  # type: ignore[arg-type]
     if isinstance(node, str) and values:
         return node.format(**values)
     return node

@@ -27,7 +27,7 @@ from knowledge.approvals import date_words
 from knowledge.profile import UNKNOWN
 from knowledge.teaching import short_answer
 
-from ..shared import assets
+from ..shared import assets, settings
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
 from ..shared.text import t as text
@@ -82,14 +82,14 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     men = f"<p>{e(kb.meta.men_note)}</p>" if answers["sex"] == "male" else ""
     today = date_words(kb, dt.date.today())
     return f"""<!doctype html>
-<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
+<html lang="{e(lang)}" dir="{settings.direction(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>:root {{ --pt: {PRINT_PT[size]}pt; }}
 {CSS}</style></head>
 <body><!-- {e(nonce)} -->
 <div class="no-print"><button type="button" onclick="window.print()">🖨️ {e(t("takehome.print_button"))}</button>
 <p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
-<p class="note">{e(t("results.notice_short"))}</p>{larger}
+<p class="note">{e(t("results.notice_short"))}</p>{_draft(kb)}{larger}
 <div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t)}</ol></div>
 {men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))} {e(t("takehome.print_footer", date=today))}</p>
 {treatments}
@@ -104,6 +104,14 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 
 
 TIER_MARK = {"emergency": "🚑", "today": "📞"}
+
+
+def _draft(kb: KnowledgeBase) -> str:
+    """A draft translation says so on paper too, in its language and in English."""
+    tr = kb.translation
+    if tr is None or tr.status != "draft":
+        return ""
+    return f'<p class="draft">{escape(tr.draft_note or "")} <span lang="en">{escape(tr.draft_note_en or "")}</span></p>'
 
 
 def _in_key_points(groups, answers: Mapping[str, Any]) -> list:
