@@ -21,7 +21,7 @@ def date_words(kb: KnowledgeBase, day: dt.date) -> str:
 
 
 def checked_sentence(kb: KnowledgeBase) -> str:
-    """``Checked against US FDA approvals up to 26 November 2026.``"""
+    """``Checked against US FDA approvals up to November 26, 2026.``"""
     return kb.meta.status_words.checked.format(date=date_words(kb, kb.registry_checked))
 
 

@@ -204,7 +204,8 @@ def _validate(folder: Path, today: dt.date | None = None) -> int:
             overdue += [p for p in kb.overdue if p not in overdue]
         except KnowledgeError as exc:
             problems += [p for p in exc.problems if p not in problems]
-        problems += translations.check(folder, lang)
+            continue
+        problems += translations.check(folder, lang)  # the app's words and preferred terms, once the content loads
     for problem in problems:
         print(problem)
     for problem in overdue:

@@ -44,14 +44,14 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "support.yaml": schema.SupportFile,
     "safety.yaml": schema.SafetyFile,
     "vocabulary.yaml": schema.VocabularyFile,
-    "translations.yaml": schema.TranslationsFile,
 }
 OPTIONS_DIR = "options"
-# Files whose text is not translated: publication titles, the editors' changelog, and who
-# translated each language (it holds each language's own sentence).
-UNTRANSLATED = ("sources.yaml", "changelog.yaml", "translations.yaml")
+# Files whose text is not translated: publication titles and the editors' changelog.
+UNTRANSLATED = ("sources.yaml", "changelog.yaml")
 # Optional: teaching case vignettes. A rule set without them is complete for patients.
 VIGNETTES = "vignettes.yaml"
+# Who translated each language: needed as soon as the rule set has a translation (lang/<code>/).
+TRANSLATIONS = "translations.yaml"
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,9 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         col.add(col.name(root / OPTIONS_DIR), (), "no option files (*.yaml) found")
     option_files = {col.name(p): col.read(p, schema.OptionFile) for p in option_paths}
     vignette_file = col.read(root / VIGNETTES, schema.VignetteFile) if (root / VIGNETTES).exists() else None
+    has_translations = (root / TRANSLATIONS).exists() or (root / "lang").is_dir()
+    translation_file = col.read(root / TRANSLATIONS, schema.TranslationsFile, translate=False) \
+        if has_translations else schema.TranslationsFile.model_construct(translations=[])
     drug_names = _drug_names(col, root, single["approvals.yaml"])
     _check_kinds(col, option_files, single["vocabulary.yaml"])
     for path in root.rglob("*"):
@@ -289,7 +292,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
-    translations = _check_translations(col, root, single["translations.yaml"])
+    translations = _check_translations(col, root, translation_file)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
     if col.problems:
@@ -344,7 +347,7 @@ def _drug_names(col: _Collector, root: Path, registry: schema.DrugRegistry | Non
 def _check_translations(col: _Collector, root: Path, parsed: schema.TranslationsFile
                         ) -> dict[str, schema.Translation]:
     """Every translation folder has its entry, and a reviewed one names who checked it and when."""
-    file = _file_of(col, "translations.yaml")
+    file = _file_of(col, TRANSLATIONS)
     found: dict[str, schema.Translation] = {}
     for i, entry in enumerate(parsed.translations):
         here = ("translations", i)

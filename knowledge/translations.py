@@ -356,12 +356,14 @@ def _check_terms(folder: Path, lang: str, ui_dir: Path) -> list[Problem]:
             continue
         data, lines, bad = _read(path)
         problems += bad
+        top = (lang,) if path.name == f"text_{lang}.yaml" else ()  # the app's words sit under their language
+        data = _get(data, top)
         for where in i18n.translated_paths(data):
             value = _get(data, where)
             if not isinstance(value, str):
                 continue
             for match in pattern.finditer(value):
-                problems.append(Problem(_name(path), _line(lines, where), ".".join(map(str, where)),
+                problems.append(Problem(_name(path), _line(lines, top + where), ".".join(map(str, where)),
                                         f"'{match.group(0)}': write '{avoid[match.group(0).lower()]}', the word this "
                                         f"language's texts use ({TERMS})"))
     return problems

@@ -108,7 +108,8 @@ def fresh_caches(monkeypatch):
     content, outside kiosk mode (import this fixture into a test module to use it)."""
     import streamlit as st
 
-    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL", "EXPLAINER_KIOSK_PRINT"):
+    for name in ("EXPLAINER_CONTENT_DIR", "EXPLAINER_MODE", "EXPLAINER_PUBLIC_URL", "EXPLAINER_KIOSK_PRINT",
+                 "EXPLAINER_KIOSK_LANGUAGES"):
         monkeypatch.delenv(name, raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import string
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -82,36 +81,9 @@ def _leaves(node) -> list[str]:
     return [node]
 
 
-def _flat(node, path=()) -> dict[tuple, object]:
-    if isinstance(node, dict):
-        return {k: v for key, value in node.items() for k, v in _flat(value, path + (key,)).items()}
-    if isinstance(node, list):
-        return {path: node}
-    return {path: node}
-
-
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
 # ---- UI text as data --------------------------------------------------------------------
 
-def test_every_ui_key_exists_in_english_and_spanish_with_the_same_placeholders():
-    en, es = _flat(TEXT["en"]["en"]), _flat(TEXT["es"]["es"])
-    assert set(TEXT["en"]) == {"en"} and set(TEXT["es"]) == {"es"}
-    assert sorted(set(en) - set(es)) == [], "keys missing in Spanish"
-    assert sorted(set(es) - set(en)) == [], "keys missing in English (or misspelt in Spanish)"
-    for key, value in en.items():
-        other = es[key]
-        where = ".".join(key)
-        assert type(value) is type(other), f"{where}: English is {type(value).__name__}, Spanish {type(other).__name__}"
-        pairs = list(zip(value, other)) if isinstance(value, list) else [(value, other)]
-        if isinstance(value, list):
-            assert len(value) == len(other), f"{where}: {len(value)} English lines, {len(other)} Spanish"
-        for en_text, es_text in pairs:
-            assert isinstance(es_text, str) and es_text.strip(), f"{where}: empty in Spanish"
-            assert _placeholders(en_text) == _placeholders(es_text), \
-                f"{where}: placeholders differ: {_placeholders(en_text)} vs {_placeholders(es_text)}"
+# Keys, plural forms, placeholders and numbers of every language: tests/test_translations.py.
 
 
 def test_spanish_ui_text_never_tells_the_reader_what_to_do_medically():
@@ -126,8 +98,8 @@ def test_the_start_screen_offers_each_language_in_its_own_name():
     at = new_app()
     switch = at.button_group(key="lang__g0")
     assert switch.value == "en"
-    assert switch.options == ["English", "Español"] or [o.content for o in switch.proto.options] == \
-        ["English", "Español"]
+    assert switch.options == ["English", "Español", "中文", "Tiếng Việt"] or \
+        [o.content for o in switch.proto.options] == ["English", "Español", "中文", "Tiếng Việt"]
     assert page_lang(at) == "en"
     switch_language(at, "es")
     assert not at.exception
@@ -324,11 +296,12 @@ def test_spanish_printout_is_spanish_and_marked_as_such(kb_es):
                "sex": "female", "markers": dict(profile.markers)}
     link = "http://localhost:8501/?lang=es&hr=positive"
     html = printable.build(kb_es, explanation, answers, link, qr_svg(link, "Código QR"))
-    assert html.startswith("<!doctype html>\n<html lang=\"es\">")
+    assert html.startswith("<!doctype html>\n<html lang=\"es\" dir=\"ltr\">")
     assert "Mi resumen: tratamientos para el cáncer de mama que se diseminó" in html
-    assert "No está seguro/a: HER2" in html and "¿se hizo a mi cáncer la prueba de HER2" in html
+    assert "No lo sabe con certeza: HER2" in html and "¿se hizo a mi cáncer la prueba de HER2" in html
     assert " or " not in html
     assert "Información educativa general, no consejo médico." in html  # the short notice, in Spanish
+    assert kb_es.translation.draft_note in html and kb_es.translation.draft_note_en in html
     for phrase in english_ui_phrases():
         assert phrase not in html, f"English UI text in the Spanish printout: {phrase!r}"
 
@@ -338,7 +311,8 @@ def test_english_printout_is_unchanged_in_language(kb_en):
     answers = {"hr": "positive", "her2": "unknown", "sites": [], "menopause": "unknown", "sex": "female",
                "markers": dict(Profile.create().markers)}
     html = printable.build(kb_en, explanation, answers, "http://x/", "<svg></svg>")
-    assert '<html lang="en">' in html and "My summary" in html
+    assert '<html lang="en" dir="ltr">' in html and "My summary" in html
+    assert "medical translator" not in html, "English is the original: no draft label"
 
 
 def test_the_switch_is_hidden_when_the_content_has_no_translation(monkeypatch, tmp_path):

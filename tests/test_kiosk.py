@@ -203,7 +203,8 @@ def test_kiosk_start_over_asks_first_and_go_back_keeps_everything(kiosk):
     assert not [b for b in at.button if b.key == "start_over_clear"], "the question is closed"
 
 
-def test_kiosk_start_over_by_the_same_person_keeps_text_size_and_language(kiosk):
+def test_kiosk_start_over_by_the_same_person_keeps_text_size_and_language(kiosk, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_KIOSK_LANGUAGES", "es")  # the operator offers the Spanish draft
     at = new_app()
     at.button_group(key="text_size__g0").set_value("largest").run()
     at.button_group(key="lang__g0").set_value("es").run()

@@ -28,7 +28,8 @@ import textstat
 
 from knowledge import tier_headings
 from knowledge.i18n import text_paths
-from knowledge.loader import CONTENT_DIR, UNTRANSLATED
+from knowledge.loader import CONTENT_DIR
+from knowledge.translations import content_files
 from knowledge.yamlsafe import read_yaml
 from tests.test_readability import TECH_NAMES, _sub, all_patient_strings, approval_texts, patient_texts
 
@@ -93,8 +94,7 @@ def test_spanish_rule_set_loads(kb_es):
 
 
 def _translatable_files() -> list[Path]:
-    files = [p for p in sorted(CONTENT_DIR.glob("*.yaml")) if p.name not in UNTRANSLATED]
-    return files + sorted((CONTENT_DIR / "options").glob("*.yaml"))
+    return [CONTENT_DIR / name for name in content_files(CONTENT_DIR)]
 
 
 def _get(data: Any, path: tuple) -> Any:

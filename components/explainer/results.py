@@ -27,7 +27,7 @@ from knowledge.profile import UNKNOWN
 from ..shared import assets, listen, settings, state
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
-from ..shared.text import t
+from ..shared.text import punctuate, t
 from ..take_home import takehome, visit
 from ..take_home.printable import first_sentence
 from . import option_card, sites, treatments
@@ -121,10 +121,10 @@ def _often_first(groups) -> None:
 
 def first_line(option, group_name: str) -> str:
     """A treatment in one line: its pictures, its name (a tap opens its card), what it is, how it is given."""
-    return (f'<p class="first-option">{option_card.way_pictures(option)}<span>'
-            f'<a href="#treatments" data-card="{option.id}" data-group="{group_name}">{escape(option.heading)}</a>: '
-            f'{escape(option.plain)}. '
-            f'<span class="way-words">{escape(option_card.way_words(option, capital=True))}.</span></span></p>')
+    return punctuate(f'<p class="first-option">{option_card.way_pictures(option)}<span>'
+                     f'<a href="#treatments" data-card="{option.id}" data-group="{group_name}">{escape(option.heading)}</a>: '
+                     f'{escape(option.plain)}. '
+                     f'<span class="way-words">{escape(option_card.way_words(option, capital=True))}.</span></span></p>')
 
 
 def _unsure() -> None:

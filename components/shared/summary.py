@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from knowledge import KnowledgeBase
 from knowledge.profile import MARKERS, UNKNOWN
 
-from .text import t
+from .text import punctuate, t
 
 
 def answer_words(kb: KnowledgeBase, answers: Mapping[str, Any], with_sex: bool = True) -> list[str]:
@@ -53,4 +53,4 @@ def place_words(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[str]:
 def _pair(kb: KnowledgeBase, field: str, value: str) -> str:
     entry = kb.inputs[field]
     label = t("steps.not_sure_label", kb.lang) if value == UNKNOWN else entry.values[value].label
-    return f"{entry.label}: {label}"
+    return punctuate(f"{entry.label}: {label}", kb.lang)

@@ -8,6 +8,7 @@ person chose for this session (see :mod:`components.shared.language`), or in ``l
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,23 @@ def forget_language() -> None:
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is not None:
         setattr(ctx, _RUN_CACHE, None)
+
+
+# Chinese takes its own full-width punctuation where the app joins texts with ": ", "; ", ", " or "."
+# (a name and what it is, a label and its answer): after a Chinese character or bracket.
+_AFTER_HAN = r"([\u3400-\u9fff）」](?:</\w+>)*)"  # a Chinese character or bracket, and any tags it closes
+_HAN_MARKS = ((re.compile(_AFTER_HAN + r"\s*: "), r"\1："), (re.compile(_AFTER_HAN + r"\s*; "), r"\1；"),
+              (re.compile(_AFTER_HAN + r", "), r"\1，"), (re.compile(_AFTER_HAN + r"\.(?=\s|<|$)"), r"\1。"),
+              (re.compile(r": (?=[\u3400-\u9fff])"), "："))
+
+
+def punctuate(text: str, lang: str | None = None) -> str:
+    """Text the app has joined from pieces, with the language's own punctuation (Chinese: ：；，。)."""
+    if (lang or active()) != "zh-Hans":
+        return text
+    for pattern, mark in _HAN_MARKS:
+        text = pattern.sub(mark, text)
+    return text
 
 
 def is_plural(node: Any) -> bool:

@@ -30,7 +30,7 @@ from knowledge.teaching import short_answer
 from ..shared import assets, settings
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
-from ..shared.text import t as text
+from ..shared.text import punctuate, t as text
 from .visit import FIRST_TICKED, Visit
 
 # Print size in points for each of the reader's text sizes (components.shared.style.SIZES).
@@ -81,7 +81,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     larger = f"<p>{e(t(longer))}</p>" if longer else ""
     men = f"<p>{e(kb.meta.men_note)}</p>" if answers["sex"] == "male" else ""
     today = date_words(kb, dt.date.today())
-    return f"""<!doctype html>
+    return punctuate(f"""<!doctype html>
 <html lang="{e(lang)}" dir="{settings.direction(lang)}"><head><meta charset="utf-8"><title>{e(t("takehome.print_title"))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>:root {{ --pt: {PRINT_PT[size]}pt; }}
 {CSS}</style></head>
@@ -100,7 +100,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 {f'<div class="end"><div class="share">{qr_svg}</div><p>{e(t("takehome.print_scan"))}</p></div>' if link else ""}
 </div></div>
 </body></html>
-"""
+""", lang)
 
 
 TIER_MARK = {"emergency": "🚑", "today": "📞"}

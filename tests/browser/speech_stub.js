@@ -1,5 +1,6 @@
 // A stand-in for the browser's speech synthesis that records what the page asks of it.
-// Voices: window.__speechVoices ('both', 'none' or 'online') set by an earlier init script, or
+// Voices: window.__speechVoices ('both', 'none' or 'online') set by an earlier init script, plus
+// any in window.__extraVoices, or
 // later with __speech.setVoices, which fires voiceschanged); spoken: every utterance as
 // {text, lang, rate, voice}; calls: speak, pause, resume and cancel in order. An utterance
 // stays "speaking" until the test calls __speech.finishAll(), so Pause and Stop can be tried.
@@ -22,7 +23,7 @@
       super();
       this.queue = [];
       this.paused = false;
-      this.voices = VOICES[which];
+      this.voices = VOICES[which].concat(window.__extraVoices || []);  // a test may add voices
     }
     get speaking() { return this.queue.length > 0; }
     get pending() { return this.queue.length > 1; }

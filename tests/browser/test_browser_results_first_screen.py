@@ -24,7 +24,7 @@ WORDS = {
     "es": {"heading": "Qué significa esto para usted", "aims": "el tratamiento busca controlar el cáncer",
            "first": "A menudo uno de los primeros tratamientos para cánceres como el suyo",
            "help": "Busque ayuda de inmediato si…", "emergency": "Llame al 911 o vaya a la sala de emergencias ahora si:",
-           "unsure": "Dos resultados deciden casi todo", "man": "Información para: un hombre",
+           "unsure": "Dos resultados deciden la mayor parte", "man": "Información para: un hombre",
            "treatments": "Tipos de tratamiento"},
 }
 

@@ -135,7 +135,7 @@ def test_spanish_flow_at_tablet_and_phone_size(app_server, make_page, size):
     shot(page, f"es-{size}-3-her2")
 
     tap(page, "Siguiente")
-    heading(page, "Adónde se diseminó")
+    heading(page, "Dónde se ha diseminado")
     tap_places(page, ("Huesos", "Hígado", "Cerebro"))
     expect(page.get_by_role("img", name="Dibujo del cuerpo. Lugares elegidos: huesos, cerebro, hígado.")).to_be_visible()
     check_screen(page, f"sites step ({size})")
@@ -180,7 +180,7 @@ def test_spanish_glossary_and_about(app_server, make_page):
     heading(page, "Palabras explicadas")
     search = page.get_by_label("Buscar una palabra")
     search.fill("letrozol")
-    expect(page.get_by_text("Pulse Intro para buscar")).to_be_visible()  # Streamlit's hint, in Spanish
+    expect(page.get_by_text("Presione Enter para aplicar")).to_be_visible()  # Streamlit's hint, in Spanish
     check_screen(page, "glossary while typing")
     shot(page, "es-tablet-landscape-7-glossary-typing")
     search.press("Enter")

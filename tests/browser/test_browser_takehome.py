@@ -256,7 +256,7 @@ def test_spanish_at_largest_prints_larger_and_all_in_spanish(app_server, make_pa
 @pytest.fixture(scope="module")
 def kiosk_print_server():
     log = ARTIFACTS / "takehome-kiosk-server.log"
-    env = {"PYTHONUNBUFFERED": "1", "EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_PRINT": "1",
+    env = {"PYTHONUNBUFFERED": "1", "EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_LANGUAGES": "es", "EXPLAINER_KIOSK_PRINT": "1",
            "EXPLAINER_PUBLIC_URL": "https://clinic.example.org/"}
     with streamlit_server("serve.py", env=env, log_path=log) as server:
         yield server.url

@@ -126,7 +126,7 @@ def test_teaching_pages_in_spanish(app_server, make_page, path, heading):
 def kiosk_server():
     from tests.servers import streamlit_server
 
-    env = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
+    env = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_LANGUAGES": "es", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
            "PYTHONUNBUFFERED": "1"}
     with streamlit_server("streamlit_app.py", env=env, log_path=ROOT / "test-artifacts" / "kiosk-teaching.log") as s:
         yield s.url

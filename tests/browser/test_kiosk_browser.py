@@ -19,7 +19,7 @@ from tests.test_kiosk_fuzz import MARK, hostile_queries, query_string
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 PUBLIC = "https://explainer.clinic.example/"
-KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45", "EXPLAINER_PUBLIC_URL": PUBLIC,
+KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_LANGUAGES": "es", "EXPLAINER_IDLE_SECONDS": "45", "EXPLAINER_PUBLIC_URL": PUBLIC,
              "PYTHONUNBUFFERED": "1"}
 RESULTS_HEADING = "What this means for you"
 ANSWER_WORDS = ("Hormone receptors: positive", "HER2: low", RESULTS_HEADING)

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from browser_helpers import SHOTS, audit, choose, open_by_touch, pick_setting, ready, shot
 from tests.servers import streamlit_server
 
-KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_IDLE_SECONDS": "45",
+KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_LANGUAGES": "es", "EXPLAINER_IDLE_SECONDS": "45",
              "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/", "PYTHONUNBUFFERED": "1"}
 IDLE = 45
 SLOW = 20_000  # ms: a results page can take a while on a busy machine

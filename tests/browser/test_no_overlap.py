@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from browser_helpers import SETTLED, SHOTS, choose, open_card, pick_setting, ready, shot
 from tests.servers import streamlit_server
 
-KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
+KIOSK_ENV = {"EXPLAINER_MODE": "kiosk", "EXPLAINER_KIOSK_LANGUAGES": "es", "EXPLAINER_PUBLIC_URL": "https://explainer.clinic.example/",
              "PYTHONUNBUFFERED": "1"}
 TEXT_SIZES = {"normal": ("Normal", "Normal"), "large": ("Larger", "Grande"), "largest": ("Largest", "Muy grande")}
 SLOW = 20_000  # ms: a results page at Largest text can take a while on a busy machine
