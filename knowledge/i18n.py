@@ -107,6 +107,14 @@ def alphabetical(lang: str, items: Iterable[T], word: Callable[[T], str]) -> lis
     return [(labels[b], members) for b, members in groups.items()]
 
 
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories, in order
+
+
+def is_plural(node: Any) -> bool:
+    """A text with one form per CLDR plural category (``{one: ..., other: ...}``), chosen by a count."""
+    return isinstance(node, dict) and "other" in node and set(node) <= set(PLURAL_FORMS)
+
+
 def plural(lang: str, n: float) -> str:
     """The CLDR plural category of ``n`` in a language: ``one``, ``few``, ``many``, ``other``..."""
     return locale(lang).plural_form(n)
@@ -156,7 +164,7 @@ def text_paths(english: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
                 yield from text_paths(item, path + (_place(item, i),))
 
 
-def _get(data: Any, path: Path_) -> Any:
+def get(data: Any, path: Path_) -> Any:
     for part in path:
         if isinstance(data, dict) and part in data:
             data = data[part]
@@ -231,7 +239,7 @@ def check(english: Any, translation: Any, lang: str = "en") -> list[tuple[Path_,
     wanted = dict(text_paths(english))
     for path, text in wanted.items():
         try:
-            value = _get(translation, path)
+            value = get(translation, path)
         except KeyError:
             problems.append((path, "has no translation"))
             continue
@@ -255,9 +263,9 @@ def overlay(english: Any, translation: Any, path: Path_ = ()) -> Any:
         out = {}
         for key, value in english.items():
             if key in TEXT_KEYS and isinstance(value, str):
-                out[key] = _get(translation, path + (key,))
+                out[key] = get(translation, path + (key,))
             elif key in TEXT_KEYS and isinstance(value, list):
-                out[key] = [_get(translation, path + (key, i)) if isinstance(item, str)
+                out[key] = [get(translation, path + (key, i)) if isinstance(item, str)
                             else overlay(item, translation, path + (key, _place(item, i))) for i, item in enumerate(value)]
             elif isinstance(value, (dict, list)):
                 out[key] = overlay(value, translation, path + (key,))

@@ -27,7 +27,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from . import i18n
-from .loader import OPTIONS_DIR, SINGLE_FILES, UNTRANSLATED, VIGNETTES, CONTENT_DIR, Problem
+from .loader import OPTIONS_DIR, SINGLE_FILES, UNTRANSLATED, VIGNETTES, Problem
 from .yamlsafe import YamlReadError, read_yaml
 
 # The app's words, beside the screens that say them (text_<lang>.yaml).
@@ -63,7 +63,7 @@ def _load(path: Path) -> Any:
 
 def ui_texts(english: Any, lang: str, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every text of the app's words, with plural texts given in the forms ``lang`` has."""
-    if is_plural(english):
+    if i18n.is_plural(english):
         for form in plural_forms(lang):
             yield path + (form,), english.get(form, english["other"])
     elif isinstance(english, dict):
@@ -76,20 +76,13 @@ def ui_texts(english: Any, lang: str, path: tuple[str | int, ...] = ()) -> Itera
         yield path, english
 
 
-def is_plural(node: Any) -> bool:
-    return isinstance(node, dict) and "other" in node and set(node) <= set(PLURAL_FORMS)
-
-
-PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
-
-
 def plural_forms(lang: str) -> list[str]:
     """The CLDR plural categories the app's counts (0 to 1,000) take in a language, in a fixed order:
     English and Spanish one, other; Chinese and Vietnamese other; Polish one, few, many, other.
     (Spanish "many" is for millions, a count no screen shows.)"""
     rule = i18n.locale(lang).plural_form
     tags = {rule(n) for n in range(1001)} | {"other"}
-    return [form for form in PLURAL_FORMS if form in tags]
+    return [form for form in i18n.PLURAL_FORMS if form in tags]
 
 
 def texts(folder: Path, lang: str, ui_dir: Path = UI_DIR) -> list[Text]:
@@ -105,14 +98,11 @@ def texts(folder: Path, lang: str, ui_dir: Path = UI_DIR) -> list[Text]:
 
 
 def _get(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
+    """The value at a path, or None where there is none yet."""
+    try:
+        return i18n.get(data, path)
+    except KeyError:
+        return None
 
 
 def _translation_file(folder: Path, lang: str, file: str, ui_dir: Path) -> Path:
@@ -368,5 +358,3 @@ def _check_terms(folder: Path, lang: str, ui_dir: Path) -> list[Problem]:
                                         f"language's texts use ({TERMS})"))
     return problems
 
-
-__all__ = ["CONTENT_DIR", "check", "export", "import_po", "texts"]

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from knowledge.i18n import LANGUAGES
-
 from knowledge import KnowledgeBase
+from knowledge.i18n import LANGUAGES
 
 from . import assets, settings, state
 from .knowledge_base import content_dir, get_knowledge
@@ -47,9 +46,9 @@ def draft_note(kb: KnowledgeBase | None) -> None:
     if translation is None or translation.status != "draft":
         return
     with st.container(key="draft_note"):
-        st.caption(f"{translation.draft_note}")
+        st.caption(translation.draft_note)
         with st.container(key="in_english_draft_note"):  # marked lang="en" by the page script
-            st.caption(f"{translation.draft_note_en}")
+            st.caption(translation.draft_note_en)
 
 
 def current() -> str:
@@ -106,7 +105,7 @@ def _streamlit_words(lang: str) -> list[tuple[str, list[str]]]:
 
 
 def mark_page() -> None:
-    """Set ``<html lang>`` to the session's language (a tiny inline script, nothing loaded)."""
+    """Set ``<html lang>`` and ``dir`` to the session's language (a tiny inline script, nothing loaded)."""
     lang = current()
     script = assets.script("shared/language.js", lang=lang, dir=settings.direction(lang), words=_streamlit_words(lang),
                            names={name: code for code, name in LANGUAGES.items()})

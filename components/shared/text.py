@@ -16,11 +16,10 @@ import streamlit as st
 import yaml
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from knowledge.i18n import LANGUAGES, plural
+from knowledge.i18n import LANGUAGES, is_plural, plural
 
 LANGUAGE = "en"  # the default, and the language of a page opened without a choice
 SESSION_KEY = "lang"
-PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 _HERE = Path(__file__).parent
 
 
@@ -74,11 +73,6 @@ def punctuate(text: str, lang: str | None = None) -> str:
     for pattern, mark in _HAN_MARKS:
         text = pattern.sub(mark, text)
     return text
-
-
-def is_plural(node: Any) -> bool:
-    """A text with one form per CLDR plural category (``one``, ``few``, ``other``...), chosen by ``{n}``."""
-    return isinstance(node, dict) and "other" in node and set(node) <= PLURAL_CATEGORIES
 
 
 def t(key: str, lang: str | None = None, **values: object) -> Any:
