@@ -223,7 +223,7 @@ def test_spanish_printout_is_spanish_and_one_page(app_server, make_page):
     printout = opened.value
     printout.wait_for_load_state()
     html = printout.content()
-    assert '<html lang="es">' in html and "<script" not in html
+    assert '<html lang="es" dir="ltr">' in html and "<script" not in html
     expect(printout.get_by_role("heading", level=1)).to_contain_text("Mi resumen")
     expect(printout.get_by_role("img", name="Código cuadrado (código QR) que abre estos resultados")).to_be_visible()
     assert not stray_english(printout), stray_english(printout)

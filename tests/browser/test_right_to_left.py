@@ -14,6 +14,7 @@ from tests.servers import streamlit_server
 
 # Where a short line's text sits in its block: a mirrored page puts it against the right edge.
 SIDE = """(e) => {
+  e = e.closest('h1, h2, h3, h4, p, li') || e;  // the block the line sits in
   const range = document.createRange(); range.selectNodeContents(e);
   const text = range.getBoundingClientRect(), box = e.getBoundingClientRect();
   return {dir: getComputedStyle(e).direction, fromRight: box.right - text.right, fromLeft: text.left - box.left};
