@@ -365,6 +365,7 @@ LONG_ADDRESS_PAGE = """<!doctype html>
 <meta http-equiv="refresh" content="1; url=/?unreadable">
 </head><body style="font: 1.25rem/1.5 system-ui, sans-serif; margin: 2rem;">
 <p>Opening the explainer&hellip;</p><p lang="es">Abriendo la explicaci&oacute;n&hellip;</p>
+<p lang="zh-Hans">正在打开&hellip;</p><p lang="vi">Đang mở trang giải thích&hellip;</p>
 </body></html>
 """
 
@@ -466,6 +467,10 @@ p {{ margin: 0 0 1rem; }}
 <p>Please try again in a moment. This page will try again by itself.</p>
 <div lang="es"><h1>Muchas personas lo est&aacute;n usando ahora</h1>
 <p>Por favor, vuelva a intentarlo en un momento. Esta p&aacute;gina lo intentar&aacute; de nuevo sola.</p></div>
+<div lang="zh-Hans"><h1>现在使用的人很多</h1>
+<p>请稍后再试。这个页面会自己再试一次。</p></div>
+<div lang="vi"><h1>Hiện có nhiều người đang dùng trang này</h1>
+<p>Xin quý vị thử lại sau một chút. Trang này sẽ tự thử lại.</p></div>
 </main></body></html>
 """
 
