@@ -89,7 +89,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <div class="no-print"><button type="button" onclick="window.print()">🖨️ {e(t("takehome.print_button"))}</button>
 <p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
-<p class="note">{e(t("results.notice_short"))}</p>{_draft(kb)}{larger}
+<p class="note">{e(t("results.notice_short"))}{_draft(kb)}</p>{larger}
 <div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t)}</ol></div>
 {men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))} {e(t("takehome.print_footer", date=today))}</p>
 {treatments}
@@ -107,11 +107,11 @@ TIER_MARK = {"emergency": "🚑", "today": "📞"}
 
 
 def _draft(kb: KnowledgeBase) -> str:
-    """A draft translation says so on paper too, in its language and in English."""
+    """A draft translation says so on paper too, in its language and in English, after the notice."""
     tr = kb.translation
     if tr is None or tr.status != "draft":
         return ""
-    return f'<p class="draft">{escape(tr.draft_note or "")} <span lang="en">{escape(tr.draft_note_en or "")}</span></p>'
+    return f' {escape(tr.draft_note or "")} <span lang="en">{escape(tr.draft_note_en or "")}</span>'
 
 
 def _in_key_points(groups, answers: Mapping[str, Any]) -> list:

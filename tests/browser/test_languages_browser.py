@@ -96,7 +96,7 @@ def test_every_screen_in_chinese_and_vietnamese_is_marked_labelled_clean_and_unc
 
 # The face the browser really draws each language's text in (Chromium's own account, through
 # the DevTools protocol): printed PDFs name CJK faces only as anonymous Type 3 fonts.
-FONTS = {"zh-Hans": "Noto Sans CJK SC", "vi": "DejaVu Sans"}
+FONTS = {"zh-Hans": "Noto Sans CJK SC", "vi": "Liberation Sans"}
 
 
 def faces(page: Page, selector: str) -> dict[str, int]:
