@@ -37,7 +37,7 @@ def is_open() -> bool:
 
 def button() -> None:
     """"My results changed", under the results."""
-    st.button(t("changed.open"), icon="🔁", key=state.key("changed_open"), help=t("changed.open_help"),
+    st.button(t("changed.open"), key=state.key("changed_open"), help=t("changed.open_help"),
               on_click=_go, args=({"stage": "enter"},))
 
 
