@@ -1,8 +1,8 @@
-"""Command line: ``python -m knowledge explain ...``, ``matrix [--csv [--codes]]``, ``diff OLD NEW [--csv]``,
-``translation export|import`` and ``validate [DIR]``.
+"""Command line: ``python -m knowledge explain ...``, ``changes --from Q --to Q``, ``matrix [--csv [--codes]]``,
+``diff OLD NEW [--csv]``, ``translation export|import`` and ``validate [DIR]``.
 
-The JSON printed by ``explain --json`` is a stable contract (docs/architecture.md); teaching
-exports and outside checks rely on it.
+The JSON printed by ``explain --json`` and ``changes --json`` is a stable contract (docs/architecture.md);
+teaching exports and outside checks rely on it.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from typing import Sequence
 
 from . import contentdiff, translations
 from .approvals import checked_sentence
+from .changes import Changes, changes_between
 from .engine import explain, tier_headings, waiting_on
 from .i18n import LANGUAGES
 from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from .profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES,
+                      Profile, link_answers)
 from .teaching import matrix_csv, readable_csv, subtype_matrix
-from .profile import HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, Profile
 
 
 def _marker(text: str) -> tuple[str, str]:
@@ -51,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ex.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of every text")
     ex.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+
+    ch = commands.add_parser("changes", help="what changes between two profiles: kinds of treatment, options, "
+                                              "new places of spread and their warning signs")
+    ch.add_argument("--from", dest="before", type=_query, required=True, metavar="QUERY",
+                    help='the answers before, as the share link writes them: "hr=positive&her2=zero&site=bone"')
+    ch.add_argument("--to", dest="after", type=_query, required=True, metavar="QUERY", help="the answers after")
+    ch.add_argument("--sex", choices=SEX_VALUES, default=None,
+                    help="who the information is for, for a profile without sex=; never assumed, as in explain")
+    ch.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    ch.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of every text")
+    ch.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
+    # Every mistake in one line (no usage block), exit status 2, as _changes says its own.
+    ch.error = lambda message: ch.exit(2, f"{ch.prog}: {message}\n")  # type: ignore[method-assign]
 
     mx = commands.add_parser("matrix", help="every HR x HER2 subtype against every option class")
     mx.add_argument("--site", choices=SITE_VALUES, action="append", default=[], help="a site of spread (repeatable)")
@@ -89,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _query(text: str) -> dict:
+    try:
+        return link_answers(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -120,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _print_matrix(rows)
         return 0
+    if args.command == "changes":
+        return _changes(args, kb)
     profile = Profile.create(hr=args.hr, her2=args.her2, sites=args.site, menopause=args.menopause,
                              sex=args.sex, markers=dict(args.marker))
     explanation = explain(profile, kb)
@@ -128,6 +152,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(render_text(explanation, kb))
     return 0
+
+
+def _changes(args: argparse.Namespace, kb: KnowledgeBase) -> int:
+    """Compare two profiles given as share-link queries. Who the information is for comes from each
+    query's ``sex=`` or from ``--sex``, never assumed; a mistake is one line and exit status 2."""
+    profiles = []
+    for flag, answers in (("--from", args.before), ("--to", args.after)):
+        sex = answers.pop("sex", None)
+        if sex and args.sex and sex != args.sex:
+            return _changes_error(f"{flag} says sex={sex} but --sex says {args.sex}; give one")
+        if not (sex or args.sex):
+            return _changes_error(f"{flag} does not say who the information is for; "
+                                  "add sex=female or sex=male to it, or --sex")
+        profiles.append(Profile.create(sex=sex or args.sex, **answers))
+    changes = changes_between(kb, *profiles)
+    if args.json:
+        print(json.dumps(changes.to_dict(kb), indent=2, ensure_ascii=False))
+    else:
+        print(changes_text(changes, kb))
+    return 0
+
+
+def _changes_error(problem: str) -> int:
+    print(f"python -m knowledge changes: {problem}", file=sys.stderr)
+    return 2
+
+
+def changes_text(changes: Changes, kb: KnowledgeBase) -> str:
+    """A plain-text version of a comparison, for reading in a terminal: each changed option marked
+    + (now shown), - (no longer shown) or ~ (shown another way), with its status after."""
+    lines = [changes.after.disclaimer, ""]
+    for word, explanation in (("From", changes.before), ("To", changes.after)):
+        p = explanation.profile.to_dict()
+        markers = ", ".join(f"{k} {v}" for k, v in p["markers"].items() if v != "unknown") or "none given"
+        lines.append(f"{word}: HR {p['hr']}, HER2 {p['her2']}, sites: {', '.join(p['sites']) or 'none given'}, "
+                     f"menopause {p['menopause']}, sex {p['sex']}, markers: {markers}")
+    lines += ["", "Kinds of treatment:" if changes.kinds else "Kinds of treatment: no change"]
+    for kind in changes.kinds:
+        lines.append(f"  {kb.kinds[kind.kind].name}: {kind.change.replace('_', ' ')}")
+        for change in kind.options:
+            mark = {"appears": "+", "disappears": "-"}.get(change.kind, "~")
+            now = change.after
+            waits = f" on {', '.join(now.depends_on)}" if now and now.depends_on else ""
+            status = f"{now.status}{waits}" if now else "not shown"
+            lines.append(f"    {mark} {change.option.name} [{status}]")
+    headings = tier_headings(kb)
+    for place in changes.new_places:
+        lines += ["", f"New place of spread: {place.site.name}"]
+        for tier in ("emergency", "today"):
+            signs = getattr(place, tier)
+            if signs:
+                lines += [f"  ! {headings[tier]}"] + [f"    ! {sign}" for sign in signs]
+    if changes.places_gone:
+        lines += ["", "Places of spread no longer given: " + ", ".join(changes.places_gone)]
+    lines += ["", checked_sentence(kb)]
+    return "\n".join(lines)
 
 
 def _print_matrix(rows: list[dict[str, str]]) -> None:

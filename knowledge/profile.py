@@ -8,7 +8,8 @@ content (``inputs.yaml``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
+from urllib.parse import parse_qsl
 
 UNKNOWN = "unknown"
 NOT_APPLICABLE = "not_applicable"
@@ -29,6 +30,14 @@ CONDITION_FIELDS: dict[str, tuple[str, ...]] = {
     "site": SITE_VALUES,
     "menopause": MENOPAUSE_VALUES + (NOT_APPLICABLE,),
     "sex": SEX_VALUES,
+    **{marker: MARKER_VALUES for marker in MARKERS},
+}
+
+
+# The answers as the app's share link names them (``hr=positive&her2=low&site=bone&site=liver&sex=female``):
+# each name once, ``site`` once per place. The app's link and ``python -m knowledge changes`` read the same names.
+LINK_ANSWERS: dict[str, tuple[str, ...]] = {
+    "hr": HR_VALUES, "her2": HER2_VALUES, "site": SITE_VALUES, "menopause": MENOPAUSE_VALUES, "sex": SEX_VALUES,
     **{marker: MARKER_VALUES for marker in MARKERS},
 }
 
@@ -115,6 +124,29 @@ class Profile:
             "sex": self.sex,
             "markers": dict(self.markers),
         }
+
+
+def link_answers(query: str) -> dict[str, Any]:
+    """The answers of a share-link style query (``hr=positive&her2=low&site=bone``), strictly: an unknown
+    name, a bad value or a name given twice raises :class:`ValueError` naming it. The result holds
+    :meth:`Profile.create`'s arguments; ``sex`` only when the query names it (it is never assumed)."""
+    answers: dict[str, Any] = {"sites": [], "markers": {}}
+    seen: set[str] = set()
+    for name, value in parse_qsl(query.removeprefix("?"), keep_blank_values=True):
+        if name not in LINK_ANSWERS:
+            raise ValueError(f"'{name}' is not an answer a share link carries; use: {', '.join(LINK_ANSWERS)}")
+        _check(name, value, LINK_ANSWERS[name])
+        if name == "site":
+            answers["sites"].append(value)
+            continue
+        if name in seen:
+            raise ValueError(f"{name}: given more than once; give it once")
+        seen.add(name)
+        if name in MARKERS:
+            answers["markers"][name] = value
+        else:
+            answers[name] = value
+    return answers
 
 
 def _check(field_name: str, value: object, allowed: tuple[str, ...]) -> None:

@@ -145,39 +145,6 @@ def differs(row: Mapping) -> bool:
     return len(set(row["cells"])) > 1
 
 
-@dataclass(frozen=True)
-class Change:
-    """One option whose status differs between two profiles; ``before`` or ``after`` is None when
-    the option is not shown there."""
-
-    option_id: str
-    before: OptionResult | None
-    after: OptionResult | None
-
-    @property
-    def kind(self) -> str:
-        """``appears``, ``disappears``, ``becomes_applies``, ``becomes_conditional`` or ``waits_on_other``."""
-        if self.before is None:
-            return "appears"
-        if self.after is None:
-            return "disappears"
-        if self.before.status != self.after.status:
-            return f"becomes_{self.after.status}"
-        return "waits_on_other"
-
-
-def what_changes(kb: KnowledgeBase, before: Profile, after: Profile) -> list[Change]:
-    """Every option shown differently for ``after`` than for ``before``, in class order."""
-    old = {r.id: r for r in explain(before, kb).options}
-    new = {r.id: r for r in explain(after, kb).options}
-    changes = []
-    for option in sorted(kb.options, key=lambda o: list(kb.kinds).index(o.class_)):
-        a, b = old.get(option.id), new.get(option.id)
-        if (a and (a.status, a.depends_on)) != (b and (b.status, b.depends_on)):
-            changes.append(Change(option.id, a, b))
-    return changes
-
-
 def with_answer(profile: Profile, field: str, value: str) -> Profile:
     """The profile with one answer changed (``site`` adds or removes that place of spread)."""
     p = profile.to_dict()

@@ -22,8 +22,9 @@ from components.teaching import changes, common, export, matrix
 from components.teaching.why import reason
 from knowledge import Profile, explain, load_knowledge
 from knowledge.approvals import first_approval_year
+from knowledge.changes import changes_between
 from knowledge.teaching import (
-    rule_in_words, short_answer, subtype_matrix, subtype_name, what_changes, why_and_why_not, with_answer,
+    rule_in_words, short_answer, subtype_matrix, subtype_name, why_and_why_not, with_answer,
 )
 
 from .apptest_helpers import fresh_caches, open_groups  # noqa: F401 (autouse fixture)
@@ -369,7 +370,7 @@ def test_what_changes_if_agrees_with_two_explain_calls(kb, before, field, value)
     b = {r.id: (r.status, r.depends_on) for r in explain(new, kb).options}
     changed = {i for i in a.keys() | b.keys() if a.get(i) != b.get(i)}
     assert changed, "each example changes something"
-    assert {c.option_id for c in what_changes(kb, old, new)} == changed
+    assert {c.option_id for c in changes_between(kb, old, new).options} == changed
     shown = {k.removeprefix("change_") for k in _keys(at) if k.startswith("change_")}
     assert shown == changed
     text = texts(at)
@@ -393,7 +394,7 @@ def test_each_example_on_what_changes_if_sets_its_answers_and_agrees_with_the_en
     assert at.selectbox(key="changes_field").value == field
     assert at.radio(key=f"changes_to_{field}").value == value
     old = Profile.create(**before)
-    expected = {c.option_id for c in what_changes(kb, old, with_answer(old, field, value))}
+    expected = {c.option_id for c in changes_between(kb, old, with_answer(old, field, value)).options}
     assert expected
     assert {k.removeprefix("change_") for k in _keys(at) if k.startswith("change_")} == expected
 

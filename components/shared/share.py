@@ -11,13 +11,11 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from knowledge.profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES,
-                               SITE_VALUES, UNKNOWN)
+from knowledge.profile import LINK_ANSWERS, MARKERS, SITE_VALUES, UNKNOWN
 
 from .state import blank_answers
 
-SINGLE = {"hr": HR_VALUES, "her2": HER2_VALUES, "menopause": MENOPAUSE_VALUES, "sex": SEX_VALUES,
-          **{m: MARKER_VALUES for m in MARKERS}}
+SINGLE = {name: values for name, values in LINK_ANSWERS.items() if name != "site"}
 MAX_VALUES = 20  # a link is short; more values than this is not a link this app made
 
 

@@ -1,7 +1,8 @@
 """What changes if: one profile, one answer changed, and every option that is shown differently
 because of it, with the reason before and after and the option's rule in words.
 
-The list is :func:`knowledge.teaching.what_changes`, two engine evaluations compared; the reasons are
+The list is :func:`knowledge.changes.changes_between` (the comparison the explainer's "My results
+changed" shows too), two engine evaluations compared; the reasons are
 :func:`knowledge.teaching.why_and_why_not`'s, as on Why and why not.
 """
 
@@ -12,7 +13,8 @@ import streamlit as st
 from knowledge import KnowledgeBase
 from knowledge.engine import HIDDEN
 from knowledge.profile import CONDITION_FIELDS, MARKERS, SITE_VALUES
-from knowledge.teaching import Change, rule_in_words, what_changes, why_and_why_not, with_answer
+from knowledge.changes import Change, changes_between
+from knowledge.teaching import rule_in_words, why_and_why_not, with_answer
 
 from ..shared.text import t
 from . import common, why
@@ -50,7 +52,7 @@ def render(kb: KnowledgeBase) -> None:
     after = with_answer(before, field, value)
     st.markdown(t("teaching.changes.before_after", before=common.answers_in_words(kb, before),
                   after=common.answers_in_words(kb, after)))
-    changes = what_changes(kb, before, after)
+    changes = changes_between(kb, before, after).options
     with st.container(key="changes_count"):
         st.markdown(t("teaching.changes.count", n=len(changes)) if changes else t("teaching.changes.none"))
     was = {v.result.id: v for v in why_and_why_not(kb, before)}

@@ -226,7 +226,8 @@ def test_what_changes_if_agrees_with_two_explain_calls(app_server, make_page):
     keys = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-change_"]')]
         .map(e => [...e.classList].find(c => c.startsWith('st-key-change_')).slice('st-key-change_'.length))""")
     assert set(keys) == changed
-    expect(page.get_by_text(f"{len(changed)} options change.")).to_be_visible()
+    count = "1 option changes." if len(changed) == 1 else f"{len(changed)} options change."  # its plural form
+    expect(page.get_by_text(count)).to_be_visible()
     assert_accessible(page, "what changes if")
     shot(page, "teaching-what-changes-if-1024x768")
 

@@ -1,6 +1,6 @@
-"""Page: the explainer flow (start, questions, results)."""
+"""Page: the explainer flow (start, questions, results, and "My results changed" from the results)."""
 
-from components.explainer import questions, results, start
+from components.explainer import changed, questions, results, start
 from components.shared import navigation, start_over, state
 from components.shared.knowledge_base import get_knowledge
 
@@ -11,9 +11,14 @@ step = state.step()
 if step == state.START:
     start.render()
 else:
-    if step == state.RESULTS:
+    if step == state.RESULTS and changed.is_open():
+        changed.render(kb)
+    elif step == state.RESULTS:
+        changed.used_note()
         results.render(kb)
+        changed.button()
         start_over.button("start_over_bottom")
     else:
+        changed.close()  # a question step (the phone's Back) closes "My results changed"
         questions.render(kb)
 navigation.step_marker()  # phone Back and Forward move between the steps
