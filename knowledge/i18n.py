@@ -45,6 +45,8 @@ TEXT_KEYS = frozenset({
     "term", "definition", "pronunciation", "say", "also",
     # meta
     "disclaimer", "baseline",
+    # meta: everyday lines that are not warning signs (the check of understanding)
+    "everyday_lines",
     # meta: headings of the warning-sign tiers and the sentences that state a drug's US status
     "approved_on", "pending_expected", "pending_passed", "pending_open", "checked",
     # options: when to ask the care team; the drug registry: what an approval covers

@@ -324,6 +324,7 @@ class Meta(Strict):
     baseline: Text
     words: Words
     general_urgent_signs: UrgentSigns
+    everyday_lines: list[Text] = Field(min_length=1)  # not warning signs, for "Check what I understood"
     men_note: Text  # what is different for men, shown first on a man's results
     men_note_sources: list[Id] = Field(min_length=1)
     emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]

@@ -92,6 +92,8 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
     for tier, signs in kb.meta.general_urgent_signs:
         for i, text in enumerate(signs):
             yield f"meta.general_urgent_signs.{tier}[{i}]", text
+    for i, text in enumerate(kb.meta.everyday_lines):
+        yield f"meta.everyday_lines[{i}]", text
 
 
 def approval_texts(kb) -> Iterator[tuple[str, str]]:

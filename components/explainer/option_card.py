@@ -42,10 +42,10 @@ def way_pictures(option, size_px: int = 34) -> str:
     return f'<span class="ways">{"".join(icon_svg(way, size_px=size_px) for way in option.given)}</span>'
 
 
-def way_words(option, capital: bool = False) -> str:
+def way_words(option, capital: bool = False, lang: str | None = None) -> str:
     """Every way it is given in words: "a pill at home, or a drip (infusion) in the clinic"."""
-    words = t("results.given_join").join(t(f"results.given.{way}") for way in option.given)
-    return _capital(words) if capital else words
+    words = t("results.given_join", lang).join(t(f"results.given.{way}", lang) for way in option.given)
+    return first_capital(words) if capital else words
 
 
 def render(result: OptionResult, kb: KnowledgeBase, profile: Profile) -> None:
@@ -122,7 +122,7 @@ def _section(title: str, body: str) -> None:
     st.markdown(f"**{title}**  \n{body}")
 
 
-def _capital(words: str) -> str:
+def first_capital(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 

@@ -6,10 +6,10 @@ of this and where they are), when to get help right away (two tiers that look di
 call the emergency number now; amber, call the care team today), and what she entered.
 
 Below it, an "On this page" row, then (for a reader not sure of her results) the card to show
-the nurse. Then what helps her act, before
-the long list: support, her questions for the visit and the take-home; every warning sign beside
-her places on a body outline; and last the treatments, each timing group a heading over one line
-per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
+the nurse. Then what helps her act, before the long list: support, her questions for the visit,
+"Check what I understood" (folded; three questions from her own results, teach_back.py) and the
+take-home; every warning sign beside her places on a body outline; and last the treatments, each
+timing group a heading over one line per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
 Europe, research, review dates, the rule) is one more tap inside it (components/explainer/option_card.py).
 """
 
@@ -30,7 +30,7 @@ from ..shared.summary import answer_words, place_words
 from ..shared.text import punctuate, t
 from ..take_home import takehome, visit
 from ..take_home.printable import first_sentence
-from . import option_card, sites, treatments
+from . import option_card, sites, teach_back, treatments
 from .notes import show_notes
 
 CLINIC_PHONE_ENV = "EXPLAINER_CLINIC_PHONE"
@@ -67,11 +67,13 @@ def render(kb: KnowledgeBase) -> None:
     _support(kb)
     _anchor("my-questions")
     visit.render(kb, explanation)
+    teach_back.render(kb, explanation)  # "Check what I understood", folded: easy to skip
     takehome.render(kb, explanation)  # print and the QR code, once the questions are chosen
     _anchor("warning-signs")
     sites.render(explanation, kb)
     _anchor("treatments")
     treatments.render(kb, explanation)
+    _anchor("notice")
     with st.container(key="disclaimer_bottom"):  # the whole notice, and when approvals were checked
         st.info(f"{explanation.disclaimer}  \n{checked_sentence(kb)}", icon="ℹ️")
     st.button(t("results.change"), icon="✏️", key=state.key("change"), on_click=state.go, args=(state.STEPS[0],))
@@ -129,6 +131,7 @@ def first_line(option, group_name: str) -> str:
 
 def _unsure() -> None:
     """Never an empty first screen: which results decide most of this, and where they are."""
+    _anchor("two-results")
     with st.container(border=True, key="unsure"):
         st.subheader(t("results.unsure_heading"), anchor=False)
         st.markdown(t("results.unsure_text"))
