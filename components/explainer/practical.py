@@ -41,7 +41,8 @@ def ways_for(kb: KnowledgeBase, explanation: Explanation) -> list[PracticalWay]:
 def topics_first(kb: KnowledgeBase, matters: Iterable[str]) -> list[str]:
     """The topics the chosen "what matters" bring first, in the order the choices are offered."""
     chosen = set(matters)
-    return list(dict.fromkeys(topic for m in kb.matters if m.id in chosen for topic in kb.practical.matters.get(m.id, ())))
+    return list(dict.fromkeys(topic for m in kb.matters if m.id in chosen
+                              for topic in kb.practical.matters.get(m.id, ())))
 
 
 def ordered(way: PracticalWay, first: list[str]) -> list[PracticalQuestion]:
