@@ -42,6 +42,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "changelog.yaml": schema.ChangelogFile,
     "approvals.yaml": schema.DrugRegistry,
     "support.yaml": schema.SupportFile,
+    "practical.yaml": schema.PracticalFile,
     "safety.yaml": schema.SafetyFile,
     "vocabulary.yaml": schema.VocabularyFile,
 }
@@ -91,6 +92,7 @@ class KnowledgeBase:
     drugs: Mapping[str, schema.Drug]  # the registry: every drug the content names, with its US status
     registry_checked: dt.date  # US FDA approvals were checked up to this day
     support: schema.SupportFile
+    practical: schema.PracticalFile  # practical questions by how a treatment is given, and who can help
     safety: Mapping[str, schema.SafetyNote]  # shared safety sentences, by id
     kinds: Mapping[str, schema.Kind]  # kinds of treatment by id, in the order pages list them
     vocabulary: schema.VocabularyFile  # kinds, subtype names and the subtype table's words
@@ -292,6 +294,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
     _check_support(col, single["support.yaml"], sources, meta, today)
+    _check_practical(col, single["practical.yaml"], sources, single["questions.yaml"].matters, meta, today)
     translations = _check_translations(col, root, translation_file)
     vignettes = tuple(vignette_file.vignettes) if vignette_file else ()
     _check_vignettes(col, vignettes, {o.id: o for o in options}, meta, today)
@@ -312,6 +315,7 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
         drugs=drugs,
         registry_checked=single["approvals.yaml"].checked_up_to,
         support=single["support.yaml"],
+        practical=single["practical.yaml"],
         safety=safety,
         kinds=kinds,
         vocabulary=single["vocabulary.yaml"],
@@ -609,6 +613,35 @@ def _check_support(col: _Collector, support: schema.SupportFile, sources: Mappin
     _check_duplicates(col, file, "helplines", [h.id for h in support.helplines])
     for i, helpline in enumerate(support.helplines):
         _check_reviewed(col, file, ("helplines", i), helpline.id, helpline.reviewed, meta, today)
+
+
+def _check_practical(col: _Collector, practical: schema.PracticalFile, sources: Mapping[str, schema.Source],
+                     matters: Iterable[schema.Matter], meta: schema.Meta, today: dt.date) -> None:
+    """Every way a medicine is given has its questions, each topic once; help is sourced and dated;
+    the "what matters" choices named are the ones questions.yaml offers."""
+    file = _file_of(col, "practical.yaml")
+    _check_duplicates(col, file, "ways", [w.id for w in practical.ways])
+    for way in schema.MEDICINE_WAYS:
+        if way not in {w.id for w in practical.ways}:
+            col.add(file, ("ways",), f"no practical questions for '{way}'; every way a medicine is given needs "
+                    f"them: {', '.join(schema.MEDICINE_WAYS)}")
+    for i, way in enumerate(practical.ways):
+        seen: set[str] = set()
+        for j, question in enumerate(way.questions):
+            if question.id in seen:
+                col.add(file, ("ways", i, "questions", j, "id"), f"a second '{question.id}' question for "
+                        f"'{way.id}'; each way has one question per topic")
+            seen.add(question.id)
+    _check_duplicates(col, file, "help", [h.id for h in practical.help])
+    for i, helper in enumerate(practical.help):
+        _check_sources(col, file, ("help", i, "sources"), helper.sources, sources)
+        _check_reviewed(col, file, ("help", i), helper.id, helper.reviewed, meta, today)
+    _check_sources(col, file, ("take_home", "sources"), practical.take_home.sources, sources)
+    offered = [m.id for m in matters]
+    for matter in practical.matters:
+        if matter not in offered:
+            col.add(file, ("matters", matter), f"unknown matter '{matter}'; use one of questions.yaml's matters: "
+                    f"{', '.join(offered) or '(none)'}")
 
 
 def _check_safety(col: _Collector, parsed: schema.SafetyFile, sources: Mapping[str, schema.Source],

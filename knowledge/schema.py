@@ -409,6 +409,54 @@ class SupportFile(Strict):
     helplines: list[Helpline] = Field(min_length=1)
 
 
+# ---- practical help, by how a treatment is given (practical.yaml) -------------------------
+
+# The ways a medicine is given: each needs its practical questions (the loader checks it).
+MEDICINE_WAYS = ("pill", "drip", "shot")
+# What a practical question is about. "What matters most to me" choices bring topics first.
+TOPICS = ("visit", "travel", "work", "cost", "bring", "family")
+Topic = Literal[TOPICS]  # type: ignore[valid-type]
+
+
+class PracticalQuestion(Strict):
+    """A question to ask the care team, never an answer: ``id`` is its topic (one per way)."""
+
+    id: Topic
+    text: Text
+
+
+class PracticalWay(Strict):
+    id: Way
+    questions: list[PracticalQuestion] = Field(min_length=1)
+
+
+class Help(Strict):
+    """Who can help with costs, travel, work and forms; only help that takes no industry money."""
+
+    id: Id
+    name: Text
+    what: Text
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9-]{1,19}$")] | None = None
+    url: HttpsUrl | None = None  # a link at home, plain text on a kiosk
+    sources: list[Id] = Field(min_length=1)
+    reviewed: Date
+
+
+class TakeHome(Strict):
+    """The one line the take-home page gives practical help."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class PracticalFile(Strict):
+    ways: list[PracticalWay] = Field(min_length=1)
+    help: list[Help] = Field(min_length=1)
+    take_home: TakeHome
+    # A "what matters most to me" choice (questions.yaml, matters) -> the topics it brings first.
+    matters: dict[Id, list[Topic]] = {}
+
+
 # ---- the rule set's own words: kinds of treatment, subtype names, the subtype table ---------
 
 class Kind(Strict):

@@ -79,6 +79,12 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         yield f"question {q.id}", q.text
     for m in kb.matters:  # "what matters most to me": the question each choice adds
         yield f"matters {m.id}", m.text
+    for way in kb.practical.ways:  # practical questions by how a treatment is given, and who can help
+        for q in way.questions:
+            yield f"practical {way.id}.{q.id}", q.text
+    for helper in kb.practical.help:
+        yield f"practical help {helper.id}", helper.what
+    yield "practical take_home", kb.practical.take_home.text
     for name, entry in kb.inputs.items():
         yield f"input {name}.question", entry.question
         yield f"input {name}.help", entry.help
@@ -119,6 +125,8 @@ def all_patient_strings(kb) -> Iterator[tuple[str, str]]:
             yield f"input {name}.{value}.label", v.label
     for m in kb.matters:
         yield f"matters {m.id}.label", m.label
+    for helper in kb.practical.help:
+        yield f"practical help {helper.id}.name", helper.name
 
 
 def drug_names(kb) -> set[str]:

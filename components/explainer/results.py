@@ -6,10 +6,11 @@ of this and where they are), when to get help right away (two tiers that look di
 call the emergency number now; amber, call the care team today), and what she entered.
 
 Below it, an "On this page" row, then (for a reader not sure of her results) the card to show
-the nurse. Then what helps her act, before the long list: support, her questions for the visit,
-"Check what I understood" (folded; three questions from her own results, teach_back.py) and the
-take-home; every warning sign beside her places on a body outline; and last the treatments, each
-timing group a heading over one line per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
+the nurse. Then what helps her act, before the long list: support, with practical help for the
+ways her treatments are given folded under it, her questions for the visit, "Check what I
+understood" (folded; three questions from her own results, teach_back.py) and the take-home;
+every warning sign beside her places on a body outline; and last the treatments, each timing
+group a heading over one line per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
 Europe, research, review dates, the rule) is one more tap inside it (components/explainer/option_card.py).
 """
 
@@ -30,7 +31,7 @@ from ..shared.summary import answer_words, place_words
 from ..shared.text import punctuate, t
 from ..take_home import takehome, visit
 from ..take_home.printable import first_sentence
-from . import option_card, sites, teach_back, treatments
+from . import option_card, practical, sites, teach_back, treatments
 from .notes import show_notes
 
 CLINIC_PHONE_ENV = "EXPLAINER_CLINIC_PHONE"
@@ -65,6 +66,7 @@ def render(kb: KnowledgeBase) -> None:
     if unsure:  # the best help for a reader not sure of her results comes right after the first screen
         nurse_card(kb, explanation)
     _support(kb)
+    practical.render(kb, explanation)
     _anchor("my-questions")
     visit.render(kb, explanation)
     teach_back.render(kb, explanation)  # "Check what I understood", folded: easy to skip

@@ -8,7 +8,8 @@ treatments by group, each with a few plain words of what it is and every way it 
 that depend on a test as names, with the question to ask ticked off on paper), the warning
 signs under their two tier headings in two looks (each sign once) with blanks for the care
 team's day and night numbers, who to call for support, what matters most, the chosen questions
-with lines to write on, lines for notes, the QR code and link, the date in words and the
+with lines to write on, lines for notes, the QR code and link with practical help beside it
+(ask for a financial counselor or a social worker), the date in words and the
 not-medical-advice notice. No name, nothing identifying.
 
 Every piece of text is escaped; the page loads nothing from anywhere (no fonts, no images
@@ -70,6 +71,11 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
                     for tier, lines in _signs(explanation) if lines)
     phones = f"<p>{e(t('takehome.print_phones'))}</p>"
     helplines = " · ".join(f"{e(h.name)}: {e(h.phone or h.what)}" for h in kb.support.helplines)
+    # Practical help sits in the room beside the QR code (or under the note lines without one),
+    # so the sheet gains no line for it.
+    practical = f"<p><b>{e(t('practical.heading'))}:</b> {e(kb.practical.take_home.text)}</p>"
+    end = (f'<div class="end"><div class="share">{qr_svg}</div><div><p>{e(t("takehome.print_scan"))}</p>{practical}'
+           '</div></div>' if link else practical)
     matters = (f"<p><b>{e(t('visit.matters_heading'))}:</b> {e('; '.join(visit.matters))}.</p>"
                if visit.matters else "")
     questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
@@ -97,7 +103,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <p><b>{e(t("results.support_heading"))}:</b> {helplines}</p>
 <div class="halves"><div>{questions}</div>
 <div><h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}
-{f'<div class="end"><div class="share">{qr_svg}</div><p>{e(t("takehome.print_scan"))}</p></div>' if link else ""}
+{end}
 </div></div>
 </body></html>
 """, lang)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from knowledge import Explanation, KnowledgeBase
+from knowledge.schema import Matter
 
 from ..shared import state
 from ..shared.text import t
@@ -45,11 +46,16 @@ def own_question(raw: object) -> str:
     return text[:OWN_MAX_CHARS]
 
 
+def picked_matters(kb: KnowledgeBase) -> list[Matter]:
+    """The "what matters most" choices made so far, in the order they are offered."""
+    picked = st.session_state.get(state.key("visit_matters")) or []
+    return [m for m in kb.matters if m.id in picked]
+
+
 def chosen(kb: KnowledgeBase, explanation: Explanation) -> Visit:
     """The questions and choices as they stand now (the widgets' defaults before they are drawn)."""
     ss = st.session_state
-    picked = ss.get(state.key("visit_matters")) or []
-    matters = [m for m in kb.matters if m.id in picked]
+    matters = picked_matters(kb)
     questions = [q for i, q in enumerate(explanation.questions)
                  if ss.get(_question_key(kb, q), i < FIRST_TICKED)]
     questions += [m.text for m in matters if ss.get(state.key(f"visit_m_{m.id}"), True)]
@@ -67,10 +73,8 @@ def render(kb: KnowledgeBase, explanation: Explanation) -> None:
         questions = list(enumerate(explanation.questions))
         for i, question in questions[:SHOWN]:
             st.checkbox(question, value=i < FIRST_TICKED, key=_question_key(kb, question))
-        picked = st.session_state.get(state.key("visit_matters")) or []
-        for m in kb.matters:
-            if m.id in picked:  # added by a choice below, ticked
-                st.checkbox(m.text, value=True, key=state.key(f"visit_m_{m.id}"))
+        for m in picked_matters(kb):  # added by a choice below, ticked
+            st.checkbox(m.text, value=True, key=state.key(f"visit_m_{m.id}"))
         with st.expander(t("visit.more", n=len(questions[SHOWN:])), key="visit_more"):
             for i, question in questions[SHOWN:]:
                 st.checkbox(question, value=i < FIRST_TICKED, key=_question_key(kb, question))
