@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -261,6 +262,32 @@ def test_present_mode_widens_the_page_and_folds_the_filters(kb):
     assert t("teaching.matrix.legend_heading") not in texts(at)
     assert t("teaching.matrix.filters") in [e.label for e in at.expander]
     assert len(html_table(at).rows) == 12
+
+
+def test_present_mode_marks_every_cell_as_the_engine_does_with_a_key_to_its_letters(kb):
+    at = open_page("matrix")
+    at.toggle(key="teaching_present").set_value(True).run()
+    shown = html_table(at)
+    rows = subtype_matrix(kb)
+    assert shown.columns == [kb.vocabulary.table.row_header] + [class_name(c) for c in OPTION_CLASSES]
+    assert [r["header"] for r in shown.rows] == [subtype_name(kb, r["hr"], r["her2"]) for r in rows]
+    key = [unescape(h.proto.body.removeprefix('<p class="teach-key">').removesuffix("</p>"))
+           for h in at.get("html") if h.proto.body.startswith('<p class="teach-key">')]
+    assert len(key) == 1
+    letters: dict[str, str] = {}
+    for row, drawn in zip(rows, shown.rows):
+        for option_class, words, css in zip(OPTION_CLASSES, drawn["cells"], drawn["kinds"]):
+            cell = row[option_class]
+            if cell.startswith("conditional:"):
+                assert css == "k-conditional" and words.startswith("? "), (row, option_class, words)
+                assert letters.setdefault(cell, words[2:]) == words[2:], "one letter for one set of answers"
+            else:
+                assert (css, words) == (("k-applies", "✓") if cell == "applies" else ("k-none", "—")), (row, option_class)
+    assert len(set(letters.values())) == len(letters) == len(set(matrix.letters(kb, rows).values()))
+    assert key[0].split(" · ") == [t("teaching.cell.applies"), t("teaching.cell.none")] + [
+        t("teaching.matrix.letter_key", letter=letter, inputs=common.cell_inputs(kb, cell)) for cell, letter in letters.items()]
+    at.toggle(key="teaching_present").set_value(False).run()  # the page's own table again, with words in every cell
+    assert html_table(at).rows[0]["cells"][0] == t("teaching.cell.applies")
 
 
 # ---- compare profiles ---------------------------------------------------------------------------
