@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_helpers import ROOT, assert_accessible, audit, choose, ready, shot, small_targets
+from components.shared.text import t
 from knowledge import load_knowledge
 from knowledge.teaching import short_answer
 
@@ -114,8 +115,6 @@ def test_a_case_opens_in_the_explainer_results(app_server, make_page):
 
 @pytest.mark.parametrize("lang, size", [("en", "tablet-landscape"), ("es", "phone")])
 def test_stepping_through_an_unfolding_case(app_server, make_page, lang, size):
-    from components.shared.text import t
-
     vignette = next(v for v in load_knowledge(lang=lang).vignettes if v.stages)
     base, _ = app_server
     page = make_page(size, touch=size == "phone")
@@ -257,7 +256,7 @@ def test_what_changes_if_agrees_with_two_explain_calls(app_server, make_page):
     keys = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-change_"]')]
         .map(e => [...e.classList].find(c => c.startsWith('st-key-change_')).slice('st-key-change_'.length))""")
     assert set(keys) == changed
-    expect(page.get_by_text(f"{len(changed)} options change.")).to_be_visible()
+    expect(page.get_by_text(t("teaching.changes.count", n=len(changed)))).to_be_visible()  # "1 option changes."
     assert_accessible(page, "what changes if")
     shot(page, "teaching-what-changes-if-1024x768")
 
@@ -339,8 +338,6 @@ def _overlap(a, b) -> bool:
 
 @pytest.mark.parametrize("lang", ["en", "es", "zh-Hans", "vi"])
 def test_present_mode_shows_every_subtype_and_kind_of_treatment_on_one_1280x720_screen(app_server, make_page, lang):
-    from components.shared.text import t
-
     kb = load_knowledge(lang=lang)
     base, _ = app_server
     page = make_page("laptop")
