@@ -55,8 +55,8 @@ TEXT_KEYS = frozenset({
     "on_report", "says", "men_note",
     # support.yaml: what treatment aims to do, supportive care, what each helpline offers
     "aims", "care", "what",
-    # vignettes
-    "title", "story", "discussion",
+    # vignettes, and the prompts of each stage of an unfolding case
+    "title", "story", "discussion", "notice", "interpret", "respond", "reflect",
     # the engine's connecting words (meta.yaml, words:)
     "word_or", "word_none", "rule_always", "rule_all_of", "rule_any_of", "rule_none_of", "rule_any_one",
     "short",

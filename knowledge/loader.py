@@ -523,24 +523,48 @@ def _check_cases(col: _Collector, file: str, here: tuple[str | int, ...], option
 
 def _check_vignettes(col: _Collector, vignettes: tuple[schema.Vignette, ...], options: Mapping[str, schema.Option],
                      meta: schema.Meta, today: dt.date) -> None:
-    """Each teaching case must name real options and show/hide them as it promises."""
+    """Each teaching case must name real options and show/hide them as it promises, at every stage
+    of an unfolding case; a case is either one snapshot or two or more stages, never both."""
     file = _file_of(col, VIGNETTES)
     _check_duplicates(col, file, "vignettes", [v.id for v in vignettes])
     for i, vignette in enumerate(vignettes):
         here = ("vignettes", i)
         _check_reviewed(col, file, here, vignette.id, vignette.reviewed, meta, today)
-        try:
-            profile = case_profile(vignette.profile)
-        except ProfileError as exc:
-            col.add(file, here + ("profile",), str(exc))
+        if not vignette.stages:
+            for key in ("profile", "discussion", "shows"):
+                if not getattr(vignette, key):
+                    col.add(file, here + (key,), "must not be empty" if key in vignette.model_fields_set
+                            else "this required field is missing")
+            if vignette.profile:
+                _check_promises(col, file, here, vignette, options)
             continue
-        for key, want_shown in (("shows", True), ("hides", False)):
-            for j, option_id in enumerate(getattr(vignette, key)):
-                if option_id not in options:
-                    col.add(file, here + (key, j), f"unknown option id '{option_id}'")
-                elif (option_status(options[option_id], profile)[0] != HIDDEN) != want_shown:
-                    col.add(file, here + (key, j), f"the explainer {'hides' if want_shown else 'shows'} "
-                                                   f"'{option_id}' for this profile")
+        for key in ("profile", "discussion", "shows", "hides"):
+            if key in vignette.model_fields_set:
+                col.add(file, here + (key,), f"a case with stages keeps its answers, questions and promises in each "
+                                             f"stage; move '{key}' into the stages")
+        if len(vignette.stages) < 2:
+            col.add(file, here + ("stages",), "an unfolding case needs at least two stages; write a case of one "
+                                              "stage with profile, discussion and shows instead")
+        _check_duplicates(col, file, here + ("stages",), [s.id for s in vignette.stages])
+        for j, stage in enumerate(vignette.stages):
+            _check_promises(col, file, here + ("stages", j), stage, options)
+
+
+def _check_promises(col: _Collector, file: str, here: tuple[str | int, ...], case: schema.Vignette | schema.Stage,
+                    options: Mapping[str, schema.Option]) -> None:
+    """A case (or a stage of one) must show and hide the options it names, as the explainer does for its profile."""
+    try:
+        profile = case_profile(case.profile)
+    except ProfileError as exc:
+        col.add(file, here + ("profile",), str(exc))
+        return
+    for key, want_shown in (("shows", True), ("hides", False)):
+        for j, option_id in enumerate(getattr(case, key)):
+            if option_id not in options:
+                col.add(file, here + (key, j), f"unknown option id '{option_id}'")
+            elif (option_status(options[option_id], profile)[0] != HIDDEN) != want_shown:
+                col.add(file, here + (key, j), f"the explainer {'hides' if want_shown else 'shows'} "
+                                               f"'{option_id}' for this profile")
 
 
 def _check_sources(col: _Collector, file: str, where: tuple[str | int, ...], ids: Iterable[str],
@@ -551,11 +575,13 @@ def _check_sources(col: _Collector, file: str, where: tuple[str | int, ...], ids
             col.add(file, where + (j,), f"unknown source id '{source}'; add it to sources.yaml or fix the id")
 
 
-def _check_duplicates(col: _Collector, file: str, key: str, ids: list[str]) -> None:
+def _check_duplicates(col: _Collector, file: str, key: str | tuple[str | int, ...], ids: list[str]) -> None:
+    """Ids must be unique in the list at ``key`` (a top-level key, or the path to a nested list)."""
+    where = (key,) if isinstance(key, str) else key
     seen: dict[str, int] = {}
     for i, item in enumerate(ids):
         if item in seen:
-            col.add(file, (key, i, "id"), f"duplicate id '{item}' (first at item {seen[item] + 1}); ids must be unique")
+            col.add(file, (*where, i, "id"), f"duplicate id '{item}' (first at item {seen[item] + 1}); ids must be unique")
         seen.setdefault(item, i)
 
 

@@ -332,17 +332,46 @@ class Meta(Strict):
     status_words: StatusWords
 
 
+class Prompts(Strict):
+    """Questions for one stage of an unfolding case, in the order nurses are taught to reason
+    (Tanner's clinical judgment model): notice, interpret, respond, reflect."""
+
+    notice: list[Text] = Field(min_length=1)
+    interpret: list[Text] = Field(min_length=1)
+    respond: list[Text] = Field(min_length=1)
+    reflect: list[Text] = Field(min_length=1)
+
+
+class Stage(Strict):
+    """One stage of an unfolding case (first diagnosis, progression, a new biopsy): what happens,
+    the answers as they now stand, its prompts, and promises about what the explainer shows."""
+
+    id: Id
+    name: Text
+    story: Text
+    profile: CaseProfile
+    prompts: Prompts
+    shows: list[Id] = Field(min_length=1)
+    hides: list[Id] = []
+
+
 class Vignette(Strict):
     """A teaching case: a short story, its profile, questions for discussion, and promises
-    about what the explainer shows for it (checked at load time)."""
+    about what the explainer shows for it (checked at load time).
+
+    An unfolding case has ``stages`` instead (two or more), each with its own profile, prompts and
+    promises; its ``story`` then only introduces the person. The loader refuses a case that mixes
+    the two forms.
+    """
 
     id: Id
     title: Text
     story: Text
-    profile: CaseProfile
-    discussion: list[Text] = Field(min_length=1)
-    shows: list[Id] = Field(min_length=1)
+    profile: CaseProfile | None = None
+    discussion: list[Text] = []
+    shows: list[Id] = []
     hides: list[Id] = []
+    stages: list[Stage] = []
     reviewed: Date
 
 

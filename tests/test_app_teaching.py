@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from components.shared.text import t
-from components.teaching import changes, common, export, matrix
+from components.teaching import cases, changes, common, export, matrix
 from components.teaching.why import reason
 from knowledge import Profile, explain, load_knowledge
 from knowledge.approvals import first_approval_year
@@ -264,6 +265,32 @@ def test_present_mode_widens_the_page_and_folds_the_filters(kb):
     assert len(html_table(at).rows) == 12
 
 
+def test_present_mode_marks_every_cell_as_the_engine_does_with_a_key_to_its_letters(kb):
+    at = open_page("matrix")
+    at.toggle(key="teaching_present").set_value(True).run()
+    shown = html_table(at)
+    rows = subtype_matrix(kb)
+    assert shown.columns == [kb.vocabulary.table.row_header] + [class_name(c) for c in OPTION_CLASSES]
+    assert [r["header"] for r in shown.rows] == [subtype_name(kb, r["hr"], r["her2"]) for r in rows]
+    key = [unescape(h.proto.body.removeprefix('<p class="teach-key">').removesuffix("</p>"))
+           for h in at.get("html") if h.proto.body.startswith('<p class="teach-key">')]
+    assert len(key) == 1
+    letters: dict[str, str] = {}
+    for row, drawn in zip(rows, shown.rows):
+        for option_class, words, css in zip(OPTION_CLASSES, drawn["cells"], drawn["kinds"]):
+            cell = row[option_class]
+            if cell.startswith("conditional:"):
+                assert css == "k-conditional" and words.startswith("? "), (row, option_class, words)
+                assert letters.setdefault(cell, words[2:]) == words[2:], "one letter for one set of answers"
+            else:
+                assert (css, words) == (("k-applies", "✓") if cell == "applies" else ("k-none", "—")), (row, option_class)
+    assert len(set(letters.values())) == len(letters) == len(set(matrix.letters(kb, rows).values()))
+    assert key[0].split(" · ") == [t("teaching.cell.applies"), t("teaching.cell.none")] + [
+        t("teaching.matrix.letter_key", letter=letter, inputs=common.cell_inputs(kb, cell)) for cell, letter in letters.items()]
+    at.toggle(key="teaching_present").set_value(False).run()  # the page's own table again, with words in every cell
+    assert html_table(at).rows[0]["cells"][0] == t("teaching.cell.applies")
+
+
 # ---- compare profiles ---------------------------------------------------------------------------
 
 FOUR = [  # (preset, then answers changed by hand)
@@ -449,14 +476,46 @@ def test_a_hidden_option_names_the_part_of_its_rule_that_failed(kb):
 
 # ---- case library ------------------------------------------------------------------------------
 
+UNFOLDING = [v.id for v in KB.vignettes if v.stages]
+
+
+def first_look(vignette):
+    """What the case library shows of a case before anything is chosen: the case, or its first stage."""
+    return vignette.stages[0] if vignette.stages else vignette
+
+
+def questions(case) -> list[str]:
+    """A snapshot's questions, or a stage's prompts in the order of clinical judgment."""
+    if hasattr(case, "prompts"):
+        return [q for step in cases.STEPS for q in getattr(case.prompts, step)]
+    return list(case.discussion)
+
+
+def block(at: AppTest, key: str):
+    """The container drawn with ``key`` (None when it is not on the page)."""
+    found = []
+
+    def visit(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            if str(getattr(child.proto, "id", "")).endswith(f"-{key}"):
+                found.append(child)
+            visit(child)
+
+    visit(at._tree)
+    assert len(found) <= 1, key
+    return found[0] if found else None
+
+
 def test_case_library_shows_every_vignette_with_live_results(kb):
     at = open_page("cases")
     text = texts(at)
+    assert len(UNFOLDING) >= 2 and all(2 <= len(v.stages) <= 3 for v in kb.vignettes if v.stages)
     for vignette in kb.vignettes:
+        case = first_look(vignette)
         assert vignette.title in [s.value for s in at.subheader]
-        assert vignette.story in text
-        assert all(q in text for q in vignette.discussion)
-        profile = Profile.create(**vignette.profile.model_dump(exclude={"note"}))
+        assert vignette.story in text and case.story in text
+        assert all(q in text for q in questions(case))
+        profile = Profile.create(**case.profile.model_dump(exclude={"note"}))
         shown = explain(profile, kb).options
         assert t("teaching.cases.shows", n=len(shown)) in text
         name = subtype_name(KB, profile.hr, profile.her2)
@@ -464,10 +523,91 @@ def test_case_library_shows_every_vignette_with_live_results(kb):
         assert all(o.option.name in text for o in shown)
 
 
+@pytest.mark.parametrize("vignette_id", UNFOLDING)
+def test_stepping_through_an_unfolding_case_recomputes_each_stage_and_shows_what_changed(kb, vignette_id):
+    vignette = next(v for v in kb.vignettes if v.id == vignette_id)
+    at = open_page("cases")
+    assert block(at, f"stage_{vignette.id}_{vignette.stages[0].id}_changes") is None  # nothing before the first
+    for n, stage in enumerate(vignette.stages):
+        at.radio(key=f"stage_{vignette.id}").set_value(stage.id).run()
+        assert not at.exception, [e.value for e in at.exception]
+        box = block(at, f"case_{vignette.id}")
+        lines = [m.value for m in box.markdown]
+        text = "\n".join(lines + [e.label for e in box.expander])
+        assert f"**{t('teaching.cases.stage_heading', n=n + 1, total=len(vignette.stages), name=stage.name)}**" in lines
+        assert stage.story in text
+        # The prompts, under the four steps in Tanner's order, numbered on from one step to the next.
+        steps = [i for i, line in enumerate(lines) if line.startswith("*") and not line.startswith("**")]
+        assert [lines[i].split("*")[1] for i in steps] == [t(f"teaching.cases.steps.{s}") for s in cases.STEPS]
+        numbered = [q for i in steps for q in lines[i].split("\n\n", 1)[1].split("\n")]
+        assert numbered == [f"{i}. {q}" for i, q in enumerate(questions(stage), 1)]
+        assert t("teaching.cases.prompts_note") in [c.value for c in box.caption]
+        # The engine, run again for this stage: every option it shows, and the promises kept.
+        profile = Profile.create(**stage.profile.model_dump(exclude={"note"}))
+        shown = explain(profile, kb).options
+        assert t("teaching.cases.shows", n=len(shown)) in text
+        assert all(o.option.name in text for o in shown)
+        assert {o.id for o in shown} >= set(stage.shows) and not {o.id for o in shown} & set(stage.hides)
+        changed = block(at, f"stage_{vignette.id}_{stage.id}_changes")
+        if n == 0:
+            assert changed is None
+            continue
+        # What came into view and what no longer applies, as two engine runs compare them.
+        before = vignette.stages[n - 1]
+        found = what_changes(kb, Profile.create(**before.profile.model_dump(exclude={"note"})), profile)
+        assert found, f"stage {stage.id} changes nothing"
+        said = [m.value for m in changed.markdown]
+        assert said[0] == f"**{t('teaching.cases.changed', n=n, name=before.name)}**"
+        for kind in changes.KINDS:
+            mine = [c for c in found if c.kind == kind]
+            listed = [m for m in said if m.startswith(f"{t(f'teaching.cases.change_kinds.{kind}')} (")]
+            assert len(listed) == (1 if mine else 0), kind
+            if mine:
+                assert listed[0].startswith(f"{t(f'teaching.cases.change_kinds.{kind}')} ({len(mine)}):")
+                assert listed[0].count("\n- ") == len(mine)
+                for c in mine:
+                    assert f"- {changes.marks(c)} {(c.after or c.before).option.name}" in listed[0]
+        for c in found:  # each one's reason and rule, one tap away
+            assert block(at, f"stage_{vignette.id}_{stage.id}_change_{c.option_id}") is not None
+        ids = {c.option_id for c in found}
+        assert any(c.kind == "appears" for c in found) or any(c.kind == "disappears" for c in found)
+        assert ids <= {r.id for r in explain(Profile.create(**before.profile.model_dump(exclude={"note"})), kb).options} \
+            | {o.id for o in shown}
+    # Opening the case now opens the stage on screen.
+    last = vignette.stages[-1].profile
+    at.button(key=f"open_{vignette.id}").click().run()
+    answers = at.session_state["answers"]
+    assert (answers["hr"], answers["her2"], sorted(answers["sites"])) == (last.hr, last.her2, sorted(last.sites))
+    assert {m: v for m, v in answers["markers"].items() if v != "unknown"} == last.markers
+
+
+def test_the_unfolding_cases_show_both_what_came_into_view_and_what_no_longer_applies(kb):
+    kinds = {c.kind for v in kb.vignettes for a, b in zip(v.stages, v.stages[1:])
+             for c in what_changes(kb, *(Profile.create(**s.profile.model_dump(exclude={"note"})) for s in (a, b)))}
+    assert {"appears", "disappears"} <= kinds
+
+
+@pytest.mark.parametrize("lang", ["es", "zh-Hans", "vi"])
+def test_an_unfolding_case_steps_in_each_language(lang):
+    kb_lang = load_knowledge(lang=lang)
+    vignette = next(v for v in kb_lang.vignettes if v.stages)
+    at = open_page("cases", lang)
+    at.radio(key=f"stage_{vignette.id}").set_value(vignette.stages[1].id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = texts(at)
+    stage = vignette.stages[1]
+    assert t("teaching.cases.stage_heading", lang, n=2, total=len(vignette.stages), name=stage.name) in text
+    assert t("teaching.cases.changed", lang, n=1, name=vignette.stages[0].name) in text
+    assert stage.story in text and all(q in text for q in questions(stage))
+    assert all(t(f"teaching.cases.steps.{s}", lang) in text for s in cases.STEPS)
+    assert "Came into view" not in text and "No longer applies" not in text and "Noticing" not in text
+
+
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
 def test_a_case_opens_in_the_explainer_with_its_answers(kb, vignette_id):
     vignette = next(v for v in kb.vignettes if v.id == vignette_id)
-    p = vignette.profile
+    case = first_look(vignette)
+    p = case.profile
     at = open_page("cases")
     at.button(key=f"open_{vignette.id}").click().run()
     answers = at.session_state["answers"]
@@ -478,7 +618,7 @@ def test_a_case_opens_in_the_explainer_with_its_answers(kb, vignette_id):
     assert at.session_state["step"] == "results"
     assert [h.value for h in at.title] == [t("results.heading")]
     page_text = texts(open_groups(at))  # each group opened, one line per treatment
-    for option_id in vignette.shows:
+    for option_id in case.shows:
         assert next(o.heading for o in kb.options if o.id == option_id) in page_text
 
 
@@ -571,13 +711,16 @@ def test_outside_kiosk_mode_every_teaching_page_is_registered():
         assert [h.value for h in at.title] == [t(HEADINGS[name])]
 
 
-@pytest.mark.parametrize("name", ["matrix", "compare", "changes"])
+@pytest.mark.parametrize("name", ["matrix", "compare", "changes", "cases"])
 def test_new_teaching_pages_in_spanish_have_no_english_interface_words(name):
     from .test_app_spanish import english_ui_phrases, without_sources
 
     at = open_page(name, "es")
     if name == "compare":
         at.radio(key="compare_n").set_value(4).run()
+    for vignette in KB.vignettes if name == "cases" else ():  # every unfolding case at its last stage
+        if vignette.stages:
+            at.radio(key=f"stage_{vignette.id}").set_value(vignette.stages[-1].id).run()
     shown = texts(at) + "\n" + "\n".join(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class="))
     shown += "\n" + "\n".join(str(w.label) for w in [*at.radio, *at.selectbox, *at.toggle])
     for phrase in english_ui_phrases():

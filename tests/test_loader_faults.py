@@ -133,6 +133,20 @@ CASES = [
      "{file}:{line}: vignettes[0].shows[0]: unknown option id 'pembrolizumab'"),
     ("vignette_broken_promise", "vignettes.yaml", "hides: [cdk46_with_endocrine]", "hides: [pembrolizumab_tnbc]", 0,
      "{file}:{line}: vignettes[0].hides[0]: the explainer shows 'pembrolizumab_tnbc' for this profile"),
+    # An unfolding case: every stage keeps its promises, and a case is either one snapshot or stages.
+    ("stage_broken_promise", "vignettes.yaml", "        shows: [pembrolizumab_tnbc, supportive_care]\n        hides: [cdk46",
+     "        shows: [cdk46_with_endocrine, supportive_care]\n        hides: [cdk46", 0,
+     "{file}:{line}: vignettes[1].stages[1].shows[0]: the explainer hides 'cdk46_with_endocrine' for this profile"),
+    ("stage_unknown_option", "vignettes.yaml", "        hides: [pembrolizumab_tnbc]", "        hides: [pembrolizumab]", 0,
+     "{file}:{line}: vignettes[1].stages[0].hides[0]: unknown option id 'pembrolizumab'"),
+    ("stage_duplicate_id", "vignettes.yaml", "      - id: new_biopsy", "      - id: first_diagnosis", None,
+     "{file}:26: vignettes[1].stages[1].id: duplicate id 'first_diagnosis' (first at item 1); ids must be unique"),
+    ("stage_prompt_step_missing", "vignettes.yaml", '          reflect: ["What would you ask her at the next visit?"]\n',
+     "", None, "{file}:19: vignettes[1].stages[0].prompts.reflect: this required field is missing"),
+    ("stages_and_profile_both", "vignettes.yaml", '    story: "A 61-year-old woman, after menopause."\n',
+     '    story: "A 61-year-old woman, after menopause."\n    profile: {hr: positive, her2: zero}\n', 1,
+     "{file}:{line}: vignettes[1].profile: a case with stages keeps its answers, questions and promises in each "
+     "stage; move 'profile' into the stages"),
     ("url_breaks_out_of_a_link", "sources.yaml", "url: https://doi.org/10.1093/annonc/mdy192",
      "url: https://doi.org/x)![p](https://evil.example/p.png)[l](https://evil.example", 0,
      "{file}:{line}: sources[3].url: 'https://doi.org/x)![p](https://evil.example/p.png)[l](ht... "
@@ -171,6 +185,16 @@ def test_broken_file_is_refused_with_exact_message(content_copy, name, rel, old,
         return
     prev = line - 1
     assert expected.format(file=rel, line=line, prev=prev) in problems, problems
+
+
+def test_an_unfolding_case_of_one_stage_is_refused_with_its_line(content_copy):
+    path = content_copy / "vignettes.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - id: new_biopsy")
+    path.write_text(text[:start] + text[text.index("    reviewed:", start):], encoding="utf-8")
+    line = text[:text.index("    stages:")].count("\n") + 1
+    assert "vignettes.yaml:%d: vignettes[1].stages: an unfolding case needs at least two stages; write a case of " \
+           "one stage with profile, discussion and shows instead" % line in _problems(content_copy)
 
 
 def test_syntax_error_names_file_and_line(content_copy):

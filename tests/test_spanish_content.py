@@ -249,6 +249,12 @@ def _every_spanish_text(kb) -> Iterator[tuple[str, str]]:
         yield f"vignette {v.id}.story", v.story
         for i, text in enumerate(v.discussion):
             yield f"vignette {v.id}.discussion[{i}]", text
+        for stage in v.stages:
+            yield f"vignette {v.id}.{stage.id}.name", stage.name
+            yield f"vignette {v.id}.{stage.id}.story", stage.story
+            for step, texts in stage.prompts:
+                for i, text in enumerate(texts):
+                    yield f"vignette {v.id}.{stage.id}.{step}[{i}]", text
 
 
 @pytest.mark.parametrize("phrase", FORBIDDEN_ES)

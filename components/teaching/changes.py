@@ -62,7 +62,7 @@ def render(kb: KnowledgeBase) -> None:
         if mine:
             st.subheader(f"{t(f'teaching.changes.kinds.{kind}')} ({len(mine)})", anchor=False)
             for change in mine:
-                _change(kb, change, was[change.option_id], now[change.option_id])
+                card(kb, change, was[change.option_id], now[change.option_id], key=f"change_{change.option_id}")
 
 
 def _example(before: dict[str, str], field: str, value: str) -> None:
@@ -74,12 +74,18 @@ def _example(before: dict[str, str], field: str, value: str) -> None:
     st.session_state.update({"changes_field": field, f"changes_to_{field}": value})
 
 
-def _change(kb: KnowledgeBase, change: Change, was, now) -> None:
+def marks(change: Change) -> str:
+    """How an option is shown before and after, as status marks: "— → ✓", "? → —"."""
+    return f"{common.MARK[(change.before.status if change.before else HIDDEN)]} → " \
+           f"{common.MARK[(change.after.status if change.after else HIDDEN)]}"
+
+
+def card(kb: KnowledgeBase, change: Change, was, now, key: str) -> None:
+    """One changed option: its marks, name and kind, the reason before and after, and its rule in words
+    (``was`` and ``now`` are its :func:`knowledge.teaching.why_and_why_not` verdicts)."""
     option = now.result.option
-    marks = f"{common.MARK[(change.before.status if change.before else HIDDEN)]} → " \
-            f"{common.MARK[(change.after.status if change.after else HIDDEN)]}"
-    with st.container(border=True, key=f"change_{option.id}"):
-        st.markdown(f"**{marks} {option.name}** · {kb.kinds[option.class_].name}  \n"
+    with st.container(border=True, key=key):
+        st.markdown(f"**{marks(change)} {option.name}** · {kb.kinds[option.class_].name}  \n"
                     f"{t('teaching.changes.was', reason=why.reason(was, kb))}  \n"
                     f"{t('teaching.changes.now', reason=why.reason(now, kb))}")
         st.markdown(f"_{t('teaching.changes.rule')}_\n\n" + "\n".join(rule_in_words(option.when, kb)))

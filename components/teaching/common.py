@@ -94,9 +94,13 @@ def cell_words(kb: KnowledgeBase, cell: str) -> str:
     if cell == "applies":
         return t("teaching.cell.applies")
     if cell.startswith("conditional:"):
-        names = cell.split(":", 1)[1].split("+")
-        return t("teaching.cell.conditional", inputs=", ".join(short_answer(kb, n) for n in names))
+        return t("teaching.cell.conditional", inputs=cell_inputs(kb, cell))
     return t("teaching.cell.none")
+
+
+def cell_inputs(kb: KnowledgeBase, cell: str) -> str:
+    """The answers an "only if" cell waits on, in the page's words: "care team's view, ESR1, menopause"."""
+    return ", ".join(short_answer(kb, n) for n in cell.split(":", 1)[1].split("+"))
 
 
 def cell_kind(cell: str) -> str:

@@ -7,13 +7,16 @@ into words, colours and symbols, and offers the same CSV files as ``python -m kn
 
 from __future__ import annotations
 
+from html import escape
+from string import ascii_uppercase
+
 import pandas as pd
 import streamlit as st
 
-from knowledge import KnowledgeBase
+from knowledge import APPLIES, CONDITIONAL, HIDDEN, KnowledgeBase
 from knowledge.gate import INPUT_ORDER
 from knowledge.profile import MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES, UNKNOWN
-from knowledge.teaching import matrix_csv, readable_csv, short_answer, subtype_matrix, table_filters
+from knowledge.teaching import matrix_csv, readable_csv, short_answer, subtype_matrix, subtype_name, table_filters
 
 from ..shared.text import t
 from . import common, export, table
@@ -45,7 +48,10 @@ def render(kb: KnowledgeBase) -> None:
         _legend(kb, rows)
         st.caption(t("teaching.matrix.scroll"))
     with place or st.container():
-        table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(kb, frame, rows))
+        if present:
+            _present(kb, rows, caption, frame.index.name)
+        else:
+            table.show("subtype_matrix", caption, frame.index.name, list(frame.columns), table_rows(kb, frame, rows))
     with st.container(horizontal=True, key="matrix_downloads"):
         st.download_button(t("teaching.matrix.download"), icon="⬇️", key="matrix_csv", mime="text/csv",
                            data=readable_csv(kb, rows, sites, menopause, sex),
@@ -58,6 +64,44 @@ def render(kb: KnowledgeBase) -> None:
         st.download_button(t("teaching.matrix.download_codes"), icon="⬇️", key="matrix_codes", mime="text/csv",
                            data=matrix_csv(rows), file_name=export.file_name(kb, sites, menopause, sex, codes=True),
                            help=t("teaching.matrix.download_codes_help"))
+
+
+def letters(kb: KnowledgeBase, rows: list[dict[str, str]]) -> dict[str, str]:
+    """Present mode: a letter (A, B, ...) for each different "only if" cell, in the order the table reads."""
+    found: dict[str, str] = {}
+    for row in rows:
+        for c in kb.kinds:
+            if common.cell_kind(row[c]) == CONDITIONAL:
+                found.setdefault(row[c], _letter(len(found)))
+    return found
+
+
+def _letter(n: int) -> str:
+    return ascii_uppercase[n] if n < 26 else _letter(n // 26 - 1) + ascii_uppercase[n % 26]
+
+
+def present_rows(kb: KnowledgeBase, rows: list[dict[str, str]], marks: dict[str, str]) -> list[table.Row]:
+    """Present mode's rows: each subtype by its teaching name, each cell by its mark (✓, —, or ? with the
+    letter of the answers it waits on), so every subtype and every kind of treatment fit one screen."""
+    def cell(raw: str) -> tuple[str, str]:
+        kind = common.cell_kind(raw)
+        if kind == CONDITIONAL:
+            return kind, f"{common.MARK[CONDITIONAL]} {marks[raw]}"
+        return kind, common.MARK[APPLIES if kind else HIDDEN]
+
+    return [table.Row(subtype_name(kb, r["hr"], r["her2"]) or common.exact_answers(kb, r["hr"], r["her2"]),
+                      tuple(cell(r[c]) for c in kb.kinds)) for r in rows]
+
+
+def _present(kb: KnowledgeBase, rows: list[dict[str, str]], caption: str, corner: str) -> None:
+    """The whole table on one projector screen, with the key to its marks and letters under it."""
+    marks = letters(kb, rows)
+    table.show("subtype_matrix", caption, corner, [k.name for k in kb.kinds.values()], present_rows(kb, rows, marks),
+               compact=True)
+    key = " · ".join([t("teaching.cell.applies"), t("teaching.cell.none")] + [
+        t("teaching.matrix.letter_key", letter=letter, inputs=common.cell_inputs(kb, cell)) for cell, letter in marks.items()])
+    with st.container(key="matrix_key"):
+        st.html(f'<p class="teach-key">{escape(key)}</p>')
 
 
 def _legend(kb: KnowledgeBase, rows: list[dict[str, str]]) -> None:

@@ -23,19 +23,24 @@ class Row:
     marked: bool = False  # drawn apart (a difference between the columns)
 
 
-def html(caption: str, corner: str, columns: list[str], rows: list[Row]) -> str:
-    """The table's markup; the scroll box is a named, keyboard-reachable region (WCAG 2.1.1)."""
+def html(caption: str, corner: str, columns: list[str], rows: list[Row], compact: bool = False) -> str:
+    """The table's markup; the scroll box is a named, keyboard-reachable region (WCAG 2.1.1).
+
+    ``compact`` (present mode's whole subtype table on one screen) sets the column names in
+    ``<span>``, which present mode's style turns on their side.
+    """
     e = escape
-    head = "".join(f'<th scope="col">{e(c)}</th>' for c in columns)
+    head = "".join(f'<th scope="col"><span>{e(c)}</span></th>' if compact else f'<th scope="col">{e(c)}</th>'
+                   for c in columns)
     body = "".join(
         f'<tr{MARKED if r.marked else ""}><th scope="row">{e(r.header)}</th>'
         + "".join(f'<td class="{KIND_CLASS[kind]}">{e(words)}</td>' for kind, words in r.cells) + "</tr>"
         for r in rows)
     return (f'<div class="teach-scroll" tabindex="0" role="region" aria-label="{e(caption)}">'
-            f'<table class="teach-table"><caption>{e(caption)}</caption>'
+            f'<table class="teach-table{" teach-compact" if compact else ""}"><caption>{e(caption)}</caption>'
             f'<thead><tr><th scope="col">{e(corner)}</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def show(key: str, caption: str, corner: str, columns: list[str], rows: list[Row]) -> None:
+def show(key: str, caption: str, corner: str, columns: list[str], rows: list[Row], compact: bool = False) -> None:
     with st.container(key=key):
-        st.html(html(caption, corner, columns, rows))
+        st.html(html(caption, corner, columns, rows, compact))
