@@ -554,7 +554,7 @@ def test_stepping_through_an_unfolding_case_recomputes_each_stage_and_shows_what
             continue
         # What came into view and what no longer applies, as two engine runs compare them.
         before = vignette.stages[n - 1]
-        found = what_changes(kb, Profile.create(**before.profile.model_dump(exclude={"note"})), profile)
+        found = changes_between(kb, Profile.create(**before.profile.model_dump(exclude={"note"})), profile).options
         assert found, f"stage {stage.id} changes nothing"
         said = [m.value for m in changed.markdown]
         assert said[0] == f"**{t('teaching.cases.changed', n=n, name=before.name)}**"
@@ -583,7 +583,7 @@ def test_stepping_through_an_unfolding_case_recomputes_each_stage_and_shows_what
 
 def test_the_unfolding_cases_show_both_what_came_into_view_and_what_no_longer_applies(kb):
     kinds = {c.kind for v in kb.vignettes for a, b in zip(v.stages, v.stages[1:])
-             for c in what_changes(kb, *(Profile.create(**s.profile.model_dump(exclude={"note"})) for s in (a, b)))}
+             for c in changes_between(kb, *(Profile.create(**s.profile.model_dump(exclude={"note"})) for s in (a, b))).options}
     assert {"appears", "disappears"} <= kinds
 
 

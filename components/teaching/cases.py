@@ -3,7 +3,7 @@
 An unfolding case moves through stages (first diagnosis, progression, a new biopsy): the teacher picks
 a stage, and the page shows its story, its prompts in the order of clinical judgment (notice,
 interpret, respond, reflect), what the explainer shows for it, and what changed since the stage before
-(:func:`knowledge.teaching.what_changes`, drawn as on What changes if).
+(:func:`knowledge.changes.changes_between`, drawn as on What changes if).
 
 Opening a case goes through the share link's reader (:func:`components.shared.share.parse`), so a
 case fills in the explainer's answers exactly as a shared link with the same answers would.
@@ -17,7 +17,8 @@ import streamlit as st
 
 from knowledge import CONDITIONAL, KnowledgeBase, Profile, explain, waiting_on
 from knowledge.schema import CaseProfile, Prompts, Stage, Vignette
-from knowledge.teaching import subtype_name, what_changes, why_and_why_not
+from knowledge.changes import changes_between
+from knowledge.teaching import subtype_name, why_and_why_not
 
 from ..shared import share, state
 from ..shared.summary import answer_words, place_words
@@ -118,7 +119,7 @@ def _changes(before: Stage, before_n: int, stage: Stage, kb: KnowledgeBase, key:
     """What came into view, what no longer applies and what else changed since the stage before, each
     change's reason and rule one tap away (the cards of What changes if)."""
     was_profile, now_profile = (state.profile(case_answers(s.profile)) for s in (before, stage))
-    found = what_changes(kb, was_profile, now_profile)
+    found = changes_between(kb, was_profile, now_profile).options
     with st.container(key=f"{key}_changes"):
         st.markdown(f"**{t('teaching.cases.changed', n=before_n, name=before.name)}**")
         if not found:
