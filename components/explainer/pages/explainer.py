@@ -1,5 +1,7 @@
 """Page: the explainer flow (start, questions, results, and "My results changed" from the results)."""
 
+import streamlit as st
+
 from components.explainer import changed, questions, results, start
 from components.shared import navigation, start_over, state
 from components.shared.knowledge_base import get_knowledge
@@ -16,8 +18,9 @@ else:
     elif step == state.RESULTS:
         changed.used_note()
         results.render(kb)
-        changed.button()
-        start_over.button("start_over_bottom")
+        with st.container(horizontal=True, key="results_end", gap="small"):  # one row: the page stays short
+            changed.button()
+            start_over.button("start_over_bottom")
     else:
         changed.close()  # a question step (the phone's Back) closes "My results changed"
         questions.render(kb)
