@@ -51,8 +51,8 @@ TEXT_KEYS = frozenset({
     "reason", "indication",
     # inputs: where a result is on a report; meta: what is different for men
     "on_report", "says", "men_note",
-    # support.yaml: what treatment aims to do, supportive care, what each helpline offers
-    "aims", "care", "what",
+    # support.yaml: what treatment aims to do, supportive care, what each helpline offers, the carer's card
+    "aims", "care", "what", "help_at_visit", "look_after_yourself",
     # vignettes
     "title", "story", "discussion",
     # the engine's connecting words (meta.yaml, words:)
