@@ -84,7 +84,7 @@ def test_explain_for_a_caregiver_gives_the_same_contract_with_the_carer_forms():
 
 def test_explain_for_a_caregiver_in_spanish_and_as_text():
     es = json.loads(run(*EXAMPLE, "--json", "--reader", "caregiver", "--lang", "es").stdout)
-    assert es["aims"].startswith("Cuando el cáncer se ha diseminado") and "la persona que usted cuida" in es["aims"]
+    assert es["aims"].startswith("Cuando el cáncer se ha diseminado") and "ayudar a la persona a vivir" in es["aims"]
     assert es["sites"][0]["urgent_signs"]["emergency"][0].startswith("La persona siente las piernas")
     text = " ".join(run(*EXAMPLE, "--reader", "caregiver").stdout.split())
     assert "help the person you care for live well" in text
