@@ -4,10 +4,10 @@
   the hardened server's content security policy; the print action and QR code come after the
   first screen and the questions that go on the page, before the treatments.
 * Printed to PDF on A4 and US Letter: one page at the Normal text size for the usual profiles in
-  English and Spanish (also as someone who cares for the person reads it, with every sign in its
-  carer form: in Spanish its two busiest profiles run onto a second Letter sheet), never a font under 12 pt (14 and 16 pt at Larger and Largest, which may
-  take two pages and say so); every chosen question and every warning sign exactly once; no
-  English on the Spanish page.
+  English and Spanish (also as someone who cares for the person reads it, every sign in its carer
+  form: in Spanish its two busiest profiles run onto a second Letter sheet), never a font under
+  12 pt (14 and 16 pt at Larger and Largest, which may take two pages and say so); every chosen
+  question and every warning sign exactly once; no English on the Spanish page.
 * Ticked, added and own questions and "what matters" choices appear; none of them reaches the
   server log, an address or browser storage.
 * On a kiosk with printing turned on, the browser's print prints the page from a hidden frame.
