@@ -86,6 +86,7 @@ def test_a_carer_reads_the_signs_the_aims_and_the_words_as_a_family_member_sees_
     assert kb.support.carer.aims.split(".")[0] in shown and kb.support.aims.split(".")[0] not in shown
     assert "Often one of the first treatments for cancers like theirs" in shown
     assert "General education, not medical advice. Their care team decides about treatment." in shown
+    assert "What matters most to them right now" in shown and "Tick the questions to ask together" in shown
     drawn = signs(at)
     carer = every_sign([kb.sites["bone"].carer_signs, kb.sites["liver"].carer_signs, kb.meta.general_carer_signs])
     mine = every_sign([kb.sites["bone"].urgent_signs, kb.sites["liver"].urgent_signs, kb.meta.general_urgent_signs])
