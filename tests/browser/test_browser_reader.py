@@ -25,7 +25,7 @@ WORDS = {
            "places": ("Huesos", "Hígado"), "show": "Ver mis resultados",
            "heading": "Qué significa esto para la persona que usted cuida",
            "own_heading": "Qué significa esto para usted",
-           "sign": "La persona siente las piernas débiles o adormecidas, o no puede caminar de forma normal.",
+           "sign": "La persona siente las piernas débiles o adormecidas, o no puede caminar normalmente.",
            "own_sign": "Siente las piernas débiles", "card": "Para usted, que cuida a esta persona",
            "visit": "Cómo ayudar en una consulta"},
 }
