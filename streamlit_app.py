@@ -5,13 +5,13 @@ import streamlit as st
 from components import explainer, teaching
 from components.explainer import notes
 from components.kiosk import idle
-from components.shared import (content_check, language, listen, navigation, settings, start_over, state, style,
-                               unavailable)
+from components.shared import (content_check, language, listen, navigation, reader, settings, start_over, state,
+                               style, unavailable)
 from components.shared.knowledge_base import get_knowledge
 from components.shared.text import t
 
 state.init()
-notes.take_link()  # a shared link may carry answers and the language, so it is read first
+notes.take_link()  # a shared link may carry answers, the language and the reader, so it is read first
 st.set_page_config(page_title=t("app.title"), page_icon="🎗️", layout="centered",
                    initial_sidebar_state="collapsed")
 style.apply_base()
@@ -44,12 +44,13 @@ with st.container(horizontal=True, key="controls", gap="small", vertical_alignme
     on_start = page == home and state.step() == state.START
     navigation.links(pages)
     navigation.menu(pages, page)
-    # The start screen has a big language choice of its own, so its settings hold only how to read.
+    # The start screen has big language and reader choices of its own, so its settings hold only how to read.
     with st.popover(t("app.settings_start" if on_start else "app.settings"), icon="⚙️", key="settings"):
         style.text_size_control()
         listen.speed_control()
         if not on_start:
             language.switch()
+            reader.switch()
     if not on_start:  # an untouched start screen has nothing to clear or hide
         start_over.button("start_over_top")
         idle.hide_button()

@@ -25,6 +25,7 @@ from .loader import CONTENT_DIR, KnowledgeBase, KnowledgeError, load_knowledge
 from .profile import (HER2_VALUES, HR_VALUES, MARKER_VALUES, MARKERS, MENOPAUSE_VALUES, SEX_VALUES, SITE_VALUES,
                       Profile, link_answers)
 from .teaching import matrix_csv, readable_csv, subtype_matrix
+from .schema import READERS, SELF
 
 
 def _marker(text: str) -> tuple[str, str]:
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="who the information is for; never assumed, as in the app")
     ex.add_argument("--marker", type=_marker, action="append", default=[], metavar="NAME=VALUE",
                     help=f"a test result (repeatable); NAME: {', '.join(MARKERS)}; VALUE: {', '.join(MARKER_VALUES)}")
+    ex.add_argument("--reader", choices=READERS, default=SELF,
+                    help="who reads it: the person (self) or someone who cares for them (caregiver), "
+                         "who gets the warning signs and what treatment aims to do as a family member reads them")
     ex.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ex.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of every text")
     ex.add_argument("--content", type=Path, default=CONTENT_DIR, help=argparse.SUPPRESS)
@@ -148,9 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              sex=args.sex, markers=dict(args.marker))
     explanation = explain(profile, kb)
     if args.json:
-        print(json.dumps(explanation.to_dict(kb), indent=2, ensure_ascii=False))
+        print(json.dumps(explanation.to_dict(kb, args.reader), indent=2, ensure_ascii=False))
     else:
-        print(render_text(explanation, kb))
+        print(render_text(explanation, kb, args.reader))
     return 0
 
 
@@ -299,12 +303,14 @@ def _validate(folder: Path, today: dt.date | None = None) -> int:
     return 0
 
 
-def render_text(explanation, kb: KnowledgeBase) -> str:
-    """A plain-text version of an explanation, for reading in a terminal."""
+def render_text(explanation, kb: KnowledgeBase, reader: str = SELF) -> str:
+    """A plain-text version of an explanation, for reading in a terminal (signs and aims as ``reader`` reads them)."""
     wrap = lambda text, indent="    ": textwrap.fill(text, 88, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
     p = explanation.profile.to_dict()
     lines = [
         explanation.disclaimer,
+        "",
+        *textwrap.wrap(kb.support.aims_for(reader), 88),
         "",
         f"Profile: HR {p['hr']}, HER2 {p['her2']}, sites: {', '.join(p['sites']) or 'none given'}, "
         f"menopause {p['menopause']}, sex {p['sex']}",
@@ -323,7 +329,7 @@ def render_text(explanation, kb: KnowledgeBase) -> str:
     for site in explanation.sites:
         lines += ["", f"{site.site.name}:", wrap(site.site.summary)]
     headings = tier_headings(kb)
-    for tier, signs in explanation.urgent_signs():
+    for tier, signs in explanation.urgent_signs(reader):
         if signs:
             lines += ["", "! " + headings[tier]] + [wrap("! " + sign) for sign in signs]
     lines += ["", checked_sentence(kb)]

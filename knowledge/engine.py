@@ -19,7 +19,7 @@ from .loader import KnowledgeBase, load_knowledge
 from .profile import CONDITION_FIELDS, NOT_APPLICABLE, UNKNOWN, Profile
 
 # The command line's JSON contract; raise it on any change to the shape (docs/architecture.md).
-CONTRACT_VERSION = 3
+CONTRACT_VERSION = 4
 MAX_QUESTIONS = 10
 
 
@@ -50,38 +50,46 @@ class Explanation:
     sites: tuple[SiteResult, ...]
     questions: tuple[str, ...]
     general_urgent_signs: schema.UrgentSigns
+    general_carer_signs: schema.UrgentSigns  # the same, as someone who cares for the person reads them
     # Kinds of treatment (option classes) none of whose options applies yet, but one of which
     # applies whatever the "not sure" answers turn out to be: chemotherapy when nothing is known.
     certain_kinds: tuple[str, ...] = ()
 
-    def urgent_signs(self) -> schema.UrgentSigns:
+    def general_signs(self, reader: str = schema.SELF) -> schema.UrgentSigns:
+        """The warning signs for everyone, as this reader reads them."""
+        return self.general_carer_signs if reader == schema.CAREGIVER else self.general_urgent_signs
+
+    def urgent_signs(self, reader: str = schema.SELF) -> schema.UrgentSigns:
         """Every warning sign for this profile (chosen places of spread, then the general ones),
-        each once, in its two tiers."""
-        parts = [s.site.urgent_signs for s in self.sites] + [self.general_urgent_signs]
+        each once, in its two tiers, as this reader reads them."""
+        parts = [s.site.signs(reader) for s in self.sites] + [self.general_signs(reader)]
         return schema.UrgentSigns(
             emergency=list(dict.fromkeys(sign for p in parts for sign in p.emergency)),
             today=list(dict.fromkeys(sign for p in parts for sign in p.today)),
         )
 
-    def to_dict(self, kb: KnowledgeBase) -> dict[str, Any]:
-        """The command line's JSON contract (docs/architecture.md)."""
+    def to_dict(self, kb: KnowledgeBase, reader: str = schema.SELF) -> dict[str, Any]:
+        """The command line's JSON contract (docs/architecture.md); the signs and the aims as
+        ``reader`` reads them (the person, or someone who cares for them)."""
         return {
             "contract": CONTRACT_VERSION,
+            "reader": reader,
             "profile": self.profile.to_dict(),
             "knowledge_version": self.knowledge_version,
             "approvals_checked_up_to": kb.registry_checked.isoformat(),
             "disclaimer": self.disclaimer,
+            "aims": kb.support.aims_for(reader),
             "options": [_option_dict(r, kb, self.profile) for r in self.options],
             "sites": [
                 {
                     "id": s.site.id,
                     "summary": s.site.summary,
-                    "urgent_signs": _tiers(s.site.urgent_signs),
+                    "urgent_signs": _tiers(s.site.signs(reader)),
                     "related_options": list(s.related_options),
                 }
                 for s in self.sites
             ],
-            "general_urgent_signs": _tiers(self.general_urgent_signs),
+            "general_urgent_signs": _tiers(self.general_signs(reader)),
             "certain_kinds": list(self.certain_kinds),
             "questions": list(self.questions),
         }
@@ -239,6 +247,7 @@ def explain(profile: Profile, kb: KnowledgeBase | None = None) -> Explanation:
         sites=sites,
         questions=questions,
         general_urgent_signs=kb.meta.general_urgent_signs,
+        general_carer_signs=kb.meta.general_carer_signs,
         certain_kinds=certain_kinds(tuple(shown), profile, kb),
     )
 

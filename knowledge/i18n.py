@@ -53,8 +53,8 @@ TEXT_KEYS = frozenset({
     "reason", "indication",
     # inputs: where a result is on a report; meta: what is different for men
     "on_report", "says", "men_note",
-    # support.yaml: what treatment aims to do, supportive care, what each helpline offers
-    "aims", "care", "what",
+    # support.yaml: what treatment aims to do, supportive care, what each helpline offers, the carer's card
+    "aims", "care", "what", "help_at_visit", "look_after_yourself",
     # vignettes, and the prompts of each stage of an unfolding case
     "title", "story", "discussion", "notice", "interpret", "respond", "reflect",
     # the engine's connecting words (meta.yaml, words:)

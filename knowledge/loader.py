@@ -293,6 +293,8 @@ def _load(root: Path, today: dt.date | None, lang: str) -> KnowledgeBase:
     _check_reviewed(col, _file_of(col, "meta.yaml"), (), "content", meta.reviewed, meta, today)
     _check_sign_off(col, meta, today)
     _check_sources(col, _file_of(col, "meta.yaml"), ("men_note_sources",), meta.men_note_sources, sources)
+    _check_carer_signs(col, _file_of(col, "meta.yaml"), (), meta.general_urgent_signs, meta.general_carer_signs,
+                       ("general_urgent_signs", "general_carer_signs"))
     _check_support(col, single["support.yaml"], sources, meta, today)
     _check_practical(col, single["practical.yaml"], sources, single["questions.yaml"].matters, meta, today)
     translations = _check_translations(col, root, translation_file)
@@ -623,22 +625,39 @@ def _check_sites(col: _Collector, parsed: schema.SiteFile, origin: Mapping[str, 
                 col.add(file, here + ("related_options", j), f"unknown option id '{option_id}'")
         _check_sources(col, file, here + ("sources",), site.sources, sources)
         _check_reviewed(col, file, here, site.id, site.reviewed, meta, today)
+        _check_carer_signs(col, file, here, site.urgent_signs, site.carer_signs)
     for site_id in SITE_VALUES:
         if site_id not in sites:
             col.add(file, ("sites",), f"site '{site_id}' has no entry; every site needs one")
     return {site_id: sites[site_id] for site_id in SITE_VALUES if site_id in sites}
 
 
+def _check_carer_signs(col: _Collector, file: str, here: tuple[str | int, ...], signs: schema.UrgentSigns,
+                       carer: schema.UrgentSigns, names: tuple[str, str] = ("urgent_signs", "carer_signs")) -> None:
+    """A carer's list of signs is the patient's list as a family member sees it: one form for
+    each sign, in the same order, so no sign can be lost or shown under the wrong tier."""
+    for tier in ("emergency", "today"):
+        mine, theirs = getattr(signs, tier), getattr(carer, tier)
+        if len(mine) != len(theirs):
+            col.add(file, here + (names[1], tier), f"{len(theirs)} carer form(s) for the {len(mine)} sign(s) of "
+                    f"{names[0]}.{tier}; write one carer form for each sign, in the same order")
+
+
 def _check_support(col: _Collector, support: schema.SupportFile, sources: Mapping[str, schema.Source],
                    meta: schema.Meta, today: dt.date) -> None:
     file = _file_of(col, "support.yaml")
-    cited = [(("aims_sources",), support.aims_sources), (("care_sources",), support.care_sources)]
-    cited += [(("helplines", i, "sources"), h.sources) for i, h in enumerate(support.helplines)]
+    carer = support.carer
+    cited = [(("aims_sources",), support.aims_sources), (("care_sources",), support.care_sources),
+             (("carer", "sources"), carer.sources)]
+    lines = [(("helplines",), support.helplines), (("carer", "helplines"), carer.helplines)]
+    cited += [(where + (i, "sources"), h.sources) for where, helplines in lines for i, h in enumerate(helplines)]
     for where, ids in cited:
         _check_sources(col, file, where, ids, sources)
     _check_duplicates(col, file, "helplines", [h.id for h in support.helplines])
-    for i, helpline in enumerate(support.helplines):
-        _check_reviewed(col, file, ("helplines", i), helpline.id, helpline.reviewed, meta, today)
+    _check_duplicates(col, file, ("carer", "helplines"), [h.id for h in carer.helplines])
+    for where, helplines in lines:
+        for i, helpline in enumerate(helplines):
+            _check_reviewed(col, file, where + (i,), helpline.id, helpline.reviewed, meta, today)
 
 
 def _check_practical(col: _Collector, practical: schema.PracticalFile, sources: Mapping[str, schema.Source],

@@ -23,6 +23,11 @@ WAYS = ("pill", "drip", "shot", "radiation", "surgery", "procedure", "care")
 Way = Literal[WAYS]  # type: ignore[valid-type]
 
 Timing = Literal["first", "later", "any"]
+# Who is reading: the person the information is about, or someone who cares for them. A carer
+# reads the warning signs and what treatment aims to do in forms written for them (``carer_signs``,
+# ``general_carer_signs``, ``support.carer``), never made by swapping pronouns in code.
+SELF, CAREGIVER = "self", "caregiver"
+READERS = (SELF, CAREGIVER)
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 DrugName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9 \-]*[a-z0-9]$", max_length=60)]
 # A plain address: none of ( ) [ ] < > " ' , which could break out of a link written around it.
@@ -186,6 +191,7 @@ class UrgentSigns(Strict):
     emergency: list[Text] = Field(min_length=1)  # call the emergency number or go to the emergency department now
     today: list[Text] = []  # call the care team today, even at night
 
+
 class Site(Strict):
     id: Literal[SITE_VALUES]  # type: ignore[valid-type]
     name: Text
@@ -194,9 +200,16 @@ class Site(Strict):
     symptoms: list[Text] = Field(min_length=1)
     local_treatments: list[Text] = []
     urgent_signs: UrgentSigns
+    # The same signs as a family member sees them ("Their legs feel weak..."), one for one and in
+    # the same order as urgent_signs (the loader refuses lists of another length).
+    carer_signs: UrgentSigns
     related_options: list[Id] = []
     sources: list[Id] = Field(min_length=1)
     reviewed: Date
+
+    def signs(self, reader: str = SELF) -> UrgentSigns:
+        """The warning signs as this reader reads them."""
+        return self.carer_signs if reader == CAREGIVER else self.urgent_signs
 
 
 class SiteFile(Strict):
@@ -325,11 +338,16 @@ class Meta(Strict):
     words: Words
     general_urgent_signs: UrgentSigns
     everyday_lines: list[Text] = Field(min_length=1)  # not warning signs, for "Check what I understood"
+    general_carer_signs: UrgentSigns  # the same signs as a family member sees them, one for one
     men_note: Text  # what is different for men, shown first on a man's results
     men_note_sources: list[Id] = Field(min_length=1)
     emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
     urgent_words: UrgentWords
     status_words: StatusWords
+
+    def general_signs(self, reader: str = SELF) -> UrgentSigns:
+        """The warning signs for everyone, as this reader reads them."""
+        return self.general_carer_signs if reader == CAREGIVER else self.general_urgent_signs
 
 
 class Prompts(Strict):
@@ -430,12 +448,28 @@ class Helpline(Strict):
     reviewed: Date
 
 
+class CarerSupport(Strict):
+    """For a reader who cares for the person: what treatment aims to do, said to them, and their
+    own card: how to help at a visit, looking after themselves, and support lines for carers."""
+
+    aims: Text  # the same as SupportFile.aims, as a family member reads it (same sources)
+    help_at_visit: list[Text] = Field(min_length=1)
+    look_after_yourself: list[Text] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+    helplines: list[Helpline] = Field(min_length=1)
+
+
 class SupportFile(Strict):
     aims: Text  # what treatment for stage 4 usually aims to do, said calmly
     aims_sources: list[Id] = Field(min_length=1)
     care: Text  # what supportive and palliative care are
     care_sources: list[Id] = Field(min_length=1)
     helplines: list[Helpline] = Field(min_length=1)
+    carer: CarerSupport
+
+    def aims_for(self, reader: str = SELF) -> str:
+        """What treatment aims to do, as this reader reads it."""
+        return self.carer.aims if reader == CAREGIVER else self.aims
 
 
 # ---- practical help, by how a treatment is given (practical.yaml) -------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -50,11 +51,45 @@ def test_explain_json_contract():
         assert site["summary"] and site["urgent_signs"]["emergency"]
         assert set(site["urgent_signs"]) == {"emergency", "today"}
         assert set(site["related_options"]) <= {o["id"] for o in data["options"]}
-    assert data["contract"] == 3
+    assert data["contract"] == 4
+    assert data["reader"] == "self"
+    assert data["aims"] == load_knowledge().support.aims
     assert data["approvals_checked_up_to"] == load_knowledge().registry_checked.isoformat()
     assert data["certain_kinds"] == []  # every result known here: nothing left to be certain about
     assert set(data["general_urgent_signs"]) == {"emergency", "today"}
     assert 1 <= len(data["questions"]) <= 10
+
+
+def test_explain_for_a_caregiver_gives_the_same_contract_with_the_carer_forms():
+    """``--reader caregiver``: the same keys, with every warning sign and what treatment aims to do
+    as a family member reads them, one for one and in the same order as the person's own."""
+    mine, theirs = (json.loads(run(*EXAMPLE, "--json", *extra).stdout) for extra in ([], ["--reader", "caregiver"]))
+    kb = load_knowledge()
+    assert theirs["reader"] == "caregiver"
+    assert theirs["aims"] == kb.support.carer.aims and "the person you care for" in theirs["aims"]
+    assert set(theirs) == set(mine) and theirs["options"] == mine["options"]
+    for got, site in zip(theirs["sites"], (kb.sites["bone"], kb.sites["liver"])):
+        assert got["urgent_signs"] == {"emergency": site.carer_signs.emergency, "today": site.carer_signs.today}
+    assert theirs["general_urgent_signs"]["emergency"] == kb.meta.general_carer_signs.emergency
+    signs = [s for p in [*theirs["sites"], {"urgent_signs": theirs["general_urgent_signs"]}]
+             for tier in ("emergency", "today") for s in p["urgent_signs"][tier]]
+    assert "Their legs feel weak or numb, or they cannot walk normally. This can mean pressure on the spinal cord." \
+        in signs
+    assert not [s for s in signs if re.search(r"\b(you|your)\b", s, re.I) and "or you" not in s], signs
+    mine_signs = [s for p in [*mine["sites"], {"urgent_signs": mine["general_urgent_signs"]}]
+                  for tier in ("emergency", "today") for s in p["urgent_signs"][tier]]
+    assert len(signs) == len(mine_signs) and not set(signs) & set(mine_signs) - {
+        "A sore bleeds a lot and does not stop with firm pressure."}
+
+
+def test_explain_for_a_caregiver_in_spanish_and_as_text():
+    es = json.loads(run(*EXAMPLE, "--json", "--reader", "caregiver", "--lang", "es").stdout)
+    assert es["aims"].startswith("Cuando el cáncer se ha diseminado") and "ayudar a la persona a vivir" in es["aims"]
+    assert es["sites"][0]["urgent_signs"]["emergency"][0].startswith("La persona siente las piernas")
+    text = " ".join(run(*EXAMPLE, "--reader", "caregiver").stdout.split())
+    assert "help the person you care for live well" in text
+    assert "! Their legs feel weak or numb" in text and "! Your legs" not in text
+    assert "help you live well" in " ".join(run(*EXAMPLE).stdout.split())
 
 
 def test_explain_json_is_the_engine_output():
@@ -85,6 +120,7 @@ def test_explain_text_is_readable():
         (["--sex", "x"], "--sex", "'female', 'male'"),
         (["--marker", "kras=positive"], "--marker", "brca, pik3ca, akt1, pten, esr1, pdl1"),
         (["--marker", "esr1=yes"], "--marker", "positive, negative, unknown"),
+        (["--reader", "carer"], "--reader", "'self', 'caregiver'"),
     ],
 )
 def test_bad_value_exits_2_naming_flag_and_allowed_values(args, flag, allowed):

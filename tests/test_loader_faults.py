@@ -172,6 +172,15 @@ CASES = [
     ("ambiguous_bool_in_always", "options/supportive_care.yaml", "always: true", "always: yes", 0,
      "{file}:{line}: (file): 'yes' is ambiguous in YAML (older readers turn it into true/false); "
      'write true or false, or put it in quotes: "yes"'),
+    # A carer's warning signs are the person's own as a family member sees them: one for each sign.
+    ("carer_sign_too_many", "sites.yaml", '    carer_signs:\n      emergency:\n',
+     '    carer_signs:\n      emergency:\n        - "They fall."\n', 1,
+     "{file}:{line}: sites[0].carer_signs.emergency: 2 carer form(s) for the 1 sign(s) of urgent_signs.emergency; "
+     "write one carer form for each sign, in the same order"),
+    ("carer_sign_missing", "meta.yaml", '  today:\n    - "They have a fever of 100.4°F (38°C) or higher while on '
+     'chemotherapy or a drug that lowers blood counts."\n', '  today: []\n', 0,
+     "{file}:{line}: general_carer_signs.today: 0 carer form(s) for the 1 sign(s) of general_urgent_signs.today; "
+     "write one carer form for each sign, in the same order"),
 ]
 
 

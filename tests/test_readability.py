@@ -72,9 +72,10 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         for field in ("symptoms", "local_treatments"):
             for i, text in enumerate(getattr(site, field)):
                 yield f"site {site.id}.{field}[{i}]", text
-        for tier, signs in site.urgent_signs:
-            for i, text in enumerate(signs):
-                yield f"site {site.id}.urgent_signs.{tier}[{i}]", text
+        for field in ("urgent_signs", "carer_signs"):
+            for tier, signs in getattr(site, field):
+                for i, text in enumerate(signs):
+                    yield f"site {site.id}.{field}.{tier}[{i}]", text
     for q in kb.questions:
         yield f"question {q.id}", q.text
     for m in kb.matters:  # "what matters most to me": the question each choice adds
@@ -95,11 +96,19 @@ def patient_texts(kb) -> Iterator[tuple[str, str]]:
         yield f"glossary {term.term}", term.definition
     yield "meta.disclaimer", kb.meta.disclaimer
     yield "meta.baseline", kb.meta.baseline
-    for tier, signs in kb.meta.general_urgent_signs:
-        for i, text in enumerate(signs):
-            yield f"meta.general_urgent_signs.{tier}[{i}]", text
+    for field in ("general_urgent_signs", "general_carer_signs"):
+        for tier, signs in getattr(kb.meta, field):
+            for i, text in enumerate(signs):
+                yield f"meta.{field}.{tier}[{i}]", text
     for i, text in enumerate(kb.meta.everyday_lines):
         yield f"meta.everyday_lines[{i}]", text
+    carer = kb.support.carer  # what a reader who cares for the person reads on their own card
+    yield "support.carer.aims", carer.aims
+    for field in ("help_at_visit", "look_after_yourself"):
+        for i, text in enumerate(getattr(carer, field)):
+            yield f"support.carer.{field}[{i}]", text
+    for helpline in carer.helplines:
+        yield f"support.carer.helplines.{helpline.id}", helpline.what
 
 
 def approval_texts(kb) -> Iterator[tuple[str, str]]:
@@ -205,7 +214,8 @@ def test_no_patient_text_uses_a_forbidden_phrase(kb, phrase):
 def test_urgent_signs_are_said_once_under_their_heading(kb):
     """Each sign is written once, under a heading that says what to do; the sign itself
     does not repeat "Get medical help right away"."""
-    tiers = [kb.meta.general_urgent_signs] + [site.urgent_signs for site in kb.sites.values()]
+    tiers = [kb.meta.general_urgent_signs, kb.meta.general_carer_signs]
+    tiers += [signs for site in kb.sites.values() for signs in (site.urgent_signs, site.carer_signs)]
     signs = [s for t in tiers for s in t.emergency + t.today]
     assert all(t.emergency for t in tiers)
     assert not [s for s in signs if s.lower().startswith(("get medical help", "call "))]

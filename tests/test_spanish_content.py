@@ -57,7 +57,8 @@ URGENT_TODAY = "Llame hoy a su equipo de atención médica"
 # words, and drug names whose Spanish INN is the English one but that are in no option's `drugs`
 # (the pending drugs, atezolizumab, the short name sacituzumab).
 SAME_IN_BOTH = {"anemia", "biosimilar", "receptor", "genes", "sacituzumab", "camizestrant", "giredestrant",
-                "gedatolisib", "atezolizumab", "IHC 1+", "IHC 3+", "neutropenia"}
+                "gedatolisib", "atezolizumab", "IHC 1+", "IHC 3+", "neutropenia",
+                "Eldercare Locator"}  # a US government service's own name, as its Spanish callers say it
 # Brand names (US) are written the same in every language.
 BRANDS = {b for d in read_yaml(CONTENT_DIR / "approvals.yaml")[0]["drugs"] for b in d.get("brands", [])}
 # A code or proper name: one token with a capital letter or a digit (HER2, CDK4/6, T-DXd, Femara).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..shared import language, state
+from ..shared import language, reader, state
 from ..shared.knowledge_base import get_knowledge
 from ..shared.share import parse
 from ..shared.text import t
@@ -35,7 +35,7 @@ _SCRIPT = "address_script"
 
 
 def take_link() -> None:
-    """Read answers (and the language) from the page's query parameters once, then clear them from the address bar.
+    """Read answers (and the language and reader) from the page's query parameters once, then clear them from the address bar.
 
     The clearing takes two runs: this one replaces the browser's history entry (a tiny script,
     which also starts the next run), the next clears the server's copy of the query, which then
@@ -54,7 +54,10 @@ def take_link() -> None:
     st.session_state[_CLEARING] = dict(params)
     st.session_state[_SCRIPT] = _FORGET_LINK
     lang = params.pop("lang", None)
+    who = params.pop("reader", None)
     answers, ignored, used = parse(params)
+    if who is not None and not reader.from_link(who):
+        ignored.insert(0, "reader")
     if lang is not None and not language.from_link(lang):
         ignored.insert(0, "lang")
     notes = []
@@ -87,6 +90,6 @@ def show_notes(loaded: bool = True) -> None:
         elif kind == "loaded_ask_sex":
             st.info(t("share.note_loaded_ask_sex"), icon="🔗")
         else:
-            labels = [kb.inputs[n].label if n in kb.inputs else t("share.lang_part") if n == "lang"
+            labels = [kb.inputs[n].label if n in kb.inputs else t(f"share.{n}_part") if n in ("lang", "reader")
                       else t("share.other_parts") for n in names]
             st.info(t("share.note_ignored", names=", ".join(labels)), icon="ℹ️")

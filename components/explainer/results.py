@@ -6,11 +6,11 @@ of this and where they are), when to get help right away (two tiers that look di
 call the emergency number now; amber, call the care team today), and what she entered.
 
 Below it, an "On this page" row, then (for a reader not sure of her results) the card to show
-the nurse. Then what helps her act, before the long list: support, with practical help for the
-ways her treatments are given folded under it, her questions for the visit, "Check what I
-understood" (folded; three questions from her own results, teach_back.py) and the take-home;
-every warning sign beside her places on a body outline; and last the treatments, each timing
-group a heading over one line per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
+the nurse. Then what helps her act, before the long list: support (and, for someone who cares for
+her, a card of their own), with practical help for the ways her treatments are given folded under
+it, her questions for the visit, "Check what I understood" (folded; three questions from her own
+results, teach_back.py) and the take-home; every warning sign beside her places on a body outline;
+and last the treatments, each timing group a heading over one line per treatment. A card opens on tap and is drawn only then; its evidence (sources, approvals,
 Europe, research, review dates, the rule) is one more tap inside it (components/explainer/option_card.py).
 """
 
@@ -25,7 +25,7 @@ from knowledge import KnowledgeBase, explain, missing_results, tier_headings
 from knowledge.approvals import checked_sentence
 from knowledge.profile import UNKNOWN
 
-from ..shared import assets, listen, settings, state
+from ..shared import assets, listen, reader, settings, state
 from ..shared.grouping import group
 from ..shared.summary import answer_words, place_words
 from ..shared.text import punctuate, t
@@ -67,6 +67,8 @@ def render(kb: KnowledgeBase) -> None:
         nurse_card(kb, explanation)
     _support(kb)
     practical.render(kb, explanation)
+    if reader.caring():
+        carer_card(kb)
     _anchor("my-questions")
     visit.render(kb, explanation)
     teach_back.render(kb, explanation)  # "Check what I understood", folded: easy to skip
@@ -97,8 +99,9 @@ def _meaning(kb: KnowledgeBase) -> None:
             listen.control("summary", t("results.heading"))  # in a row that is there anyway: no taller screen
         if answers["sex"] == "male":  # what is different for men: its first sentence here, the rest in his cards
             st.markdown(escape(first_sentence(kb.meta.men_note)), unsafe_allow_html=True)
-        aim = first_sentence(kb.support.aims)  # on a phone the first sentence alone, so the signs stay in view
-        rest = kb.support.aims.removeprefix(aim).strip()
+        aims = kb.support.aims_for(reader.current())
+        aim = first_sentence(aims)  # on a phone the first sentence alone, so the signs stay in view
+        rest = aims.removeprefix(aim).strip()
         st.markdown(f'<p>{escape(aim)}<span class="aims-rest"> {escape(rest)}</span></p>', unsafe_allow_html=True)
 
 
@@ -144,7 +147,8 @@ def _get_help(kb: KnowledgeBase, explanation) -> None:
     """The most important warning signs for her places of spread, in the two tiers; every sign
     is further down, under "Warning signs"."""
     headings = tier_headings(kb)
-    parts = [s.site.urgent_signs for s in explanation.sites] + [explanation.general_urgent_signs]
+    who = reader.current()
+    parts = [s.site.signs(who) for s in explanation.sites] + [explanation.general_signs(who)]
     with st.container(key="help_first"):
         st.subheader(t("results.help_heading"), anchor=False)
         columns = st.columns(2)  # side by side on a tablet, one under the other on a phone
@@ -182,6 +186,22 @@ def _support(kb: KnowledgeBase) -> None:
         cited = dict.fromkeys([*support.care_sources, *support.aims_sources, *men,
                                *(s for h in support.helplines for s in h.sources)])
         with st.expander(t("results.where_from")), st.container(key="in_english_support_sources"):
+            st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
+
+
+def carer_card(kb: KnowledgeBase) -> None:
+    """For someone who cares for the person: how to help at a visit, looking after themselves, and
+    support lines for carers (sourced and dated, sources one tap away). Right after Support."""
+    carer = kb.support.carer
+    with st.container(border=True, key="carer_card"):
+        st.subheader(t("carer_card.heading"), anchor=False)
+        for title, lines in ((t("carer_card.visit"), carer.help_at_visit),
+                             (t("carer_card.yourself"), carer.look_after_yourself)):
+            st.markdown(f"**{title}**\n" + "".join(f"\n- {line}" for line in lines))
+        helplines = [f"**{h.name if settings.kiosk() else f'[{h.name}]({h.url})'}**: {h.what}" for h in carer.helplines]
+        st.markdown(f"**{t('carer_card.lines')}**\n" + "".join(f"\n- {line}" for line in helplines))
+        cited = dict.fromkeys([*carer.sources, *(s for h in carer.helplines for s in h.sources)])
+        with st.expander(t("results.where_from")), st.container(key="in_english_carer_sources"):
             st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 from knowledge import Explanation, KnowledgeBase, tier_headings
 from knowledge.approvals import date_words
 
-from ..shared import listen
+from ..shared import listen, reader
 from ..shared.text import t
 from . import body_picture
 
@@ -52,10 +52,11 @@ def render(explanation: Explanation, kb: KnowledgeBase) -> None:
 
 
 def _tier_lines(explanation: Explanation, tier: str) -> list[str]:
-    """Each sign of one tier once, led by the place it belongs to (or "For everyone")."""
+    """Each sign of one tier once, led by the place it belongs to (or "For everyone"), as the reader reads it."""
     seen: dict[str, str] = {}
-    parts = [(s.site.name, s.site.urgent_signs) for s in explanation.sites]
-    parts.append((t("results.general_urgent_heading"), explanation.general_urgent_signs))
+    who = reader.current()
+    parts = [(s.site.name, s.site.signs(who)) for s in explanation.sites]
+    parts.append((t("results.general_urgent_heading"), explanation.general_signs(who)))
     for place, signs in parts:
         for sign in getattr(signs, tier):
             seen.setdefault(sign, place)

@@ -144,7 +144,7 @@ def watch(page, home_page) -> None:
 
 
 def reset_for_next_person() -> None:
-    """Start over, and also forget the text size and language the last person chose."""
+    """Start over, and also forget the text size, language and reader the last person chose."""
     state.start_over(keep_settings=False)
 
 

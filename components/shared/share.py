@@ -2,7 +2,8 @@
 
 The link carries the answers and nothing more, e.g.
 ``?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&esr1=positive``,
-plus ``lang=es`` when the person chose a language other than English (read by
+plus ``lang=es`` when the person chose a language other than English and ``reader=caregiver``
+when someone who cares for the person is reading (both read by
 :func:`components.explainer.notes.take_link`, not by :func:`parse`).
 """
 
@@ -66,10 +67,11 @@ def query(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
-def link(base_url: str, answers: Mapping[str, Any], lang: str = "en") -> str:
-    """The share link: the app's own address (no old query, no fragment) plus the answers
-    and, when it is not English, the language."""
+def link(base_url: str, answers: Mapping[str, Any], lang: str = "en",
+         reader: Iterable[tuple[str, str]] = ()) -> str:
+    """The share link: the app's own address (no old query, no fragment) plus the answers,
+    the language when it is not English and ``reader`` (the reader's part, when a caregiver reads)."""
     parts = urlsplit(base_url or "http://localhost:8501/")
     path = parts.path or "/"
-    pairs = ([] if lang == "en" else [("lang", lang)]) + query(answers)
+    pairs = ([] if lang == "en" else [("lang", lang)]) + list(reader) + query(answers)
     return urlunsplit((parts.scheme or "http", parts.netloc, path, urlencode(pairs), ""))

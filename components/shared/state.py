@@ -20,7 +20,7 @@ from .text import forget_language
 STEPS = ("sex", "hr", "her2", "sites", "more")
 START, RESULTS = "start", "results"
 # How the person reads, not what they answered: kept when the same person starts again.
-SETTINGS = ("lang", "text_size", "listen_speed")
+SETTINGS = ("lang", "reader", "text_size", "listen_speed")
 
 
 def blank_answers() -> dict[str, Any]:
@@ -85,8 +85,8 @@ def key(name: str) -> str:
 def start_over(keep_settings: bool = True) -> None:
     """Forget every answer and note; fresh widgets on the next run.
 
-    The person who taps Start over keeps their language, text size and reading speed; the kiosk reset for
-    the next person passes ``keep_settings=False`` and the screen goes back to the defaults.
+    The person who taps Start over keeps their language, who is reading, text size and reading speed; the
+    kiosk reset for the next person passes ``keep_settings=False`` and the screen goes back to the defaults.
     """
     gen = st.session_state.get("generation", 0) + 1
     kept = {k: st.session_state[k] for k in SETTINGS if keep_settings and k in st.session_state}

@@ -10,7 +10,9 @@ signs under their two tier headings in two looks (each sign once) with blanks fo
 team's day and night numbers, who to call for support, what matters most, the chosen questions
 with lines to write on, lines for notes, the QR code and link with practical help beside it
 (ask for a financial counselor or a social worker), the date in words and the
-not-medical-advice notice. No name, nothing identifying.
+not-medical-advice notice. No name, nothing identifying. For a reader who cares for the person,
+the signs, the aims and a few words are their carer forms, and the support lines for carers follow
+the other support lines.
 
 Every piece of text is escaped; the page loads nothing from anywhere (no fonts, no images
 from a server), so it prints the same on any machine and offline. Its one script is the
@@ -26,6 +28,7 @@ from typing import Any, Mapping
 from knowledge import Explanation, KnowledgeBase, missing_results, tier_headings
 from knowledge.approvals import date_words
 from knowledge.profile import UNKNOWN
+from knowledge.schema import CAREGIVER, SELF
 from knowledge.teaching import short_answer
 
 from ..shared import assets, settings
@@ -43,19 +46,20 @@ CSS = assets.read("take_home/printout.css")
 
 
 def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any], link: str | None, qr_svg: str,
-          visit: Visit | None = None, size: str = "normal", nonce: str = "") -> str:
+          visit: Visit | None = None, size: str = "normal", nonce: str = "", reader: str = SELF) -> str:
     """The whole HTML document (no name or other identity on it).
 
     ``link`` and ``qr_svg`` are left out when there is no link (a kiosk without a public
     address). ``visit`` holds the chosen questions and what matters (default: the first tailored
     questions); ``size`` is the reader's text size; ``nonce`` is a random marker that makes
-    the document, and so its address, impossible to guess from the answers alone.
+    the document, and so its address, impossible to guess from the answers alone. ``reader`` is
+    who reads it: the person, or someone who cares for them (``caregiver``).
     """
     e = escape
     lang = kb.lang
 
-    def t(key: str, **values: object):  # the printout speaks the rule set's language
-        return text(key, lang, **values)
+    def t(key: str, **values: object):  # the printout speaks the rule set's language, to its reader
+        return text(key, lang, reader, **values)
 
     visit = visit or Visit(explanation.questions[:FIRST_TICKED])
     size = size if size in PRINT_PT else "normal"
@@ -68,7 +72,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     headings = tier_headings(kb)
     signs = "".join(f'<div class="{tier}"><h3><span aria-hidden="true">{TIER_MARK[tier]}</span>{e(headings[tier])}</h3>'
                     f'<ul>{"".join(f"<li>{e(s)}</li>" for s in lines)}</ul></div>'
-                    for tier, lines in _signs(explanation) if lines)
+                    for tier, lines in _signs(explanation, reader) if lines)
     phones = f"<p>{e(t('takehome.print_phones'))}</p>"
     helplines = " · ".join(f"{e(h.name)}: {e(h.phone or h.what)}" for h in kb.support.helplines)
     # Practical help sits in the room beside the QR code (or under the note lines without one),
@@ -76,6 +80,7 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
     practical = f"<p><b>{e(t('practical.heading'))}:</b> {e(kb.practical.take_home.text)}</p>"
     end = (f'<div class="end"><div class="share">{qr_svg}</div><div><p>{e(t("takehome.print_scan"))}</p>{practical}'
            '</div></div>' if link else practical)
+    carer = _carer(kb, t) if reader == CAREGIVER else ""
     matters = (f"<p><b>{e(t('visit.matters_heading'))}:</b> {e('; '.join(visit.matters))}.</p>"
                if visit.matters else "")
     questions = (f"<h2>{e(t('visit.heading'))}</h2>{matters}<ol class=\"write\">"
@@ -96,11 +101,11 @@ def build(kb: KnowledgeBase, explanation: Explanation, answers: Mapping[str, Any
 <p>{e(t("takehome.print_how"))}</p></div>
 <h1>{e(t("takehome.print_title"))}</h1>
 <p class="note">{e(t("results.notice_short"))}{_draft(kb)}</p>{larger}
-<div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t)}</ol></div>
+<div class="key"><b>{e(t("takehome.key_heading"))}</b><ol>{_key_points(kb, groups, answers, t, reader)}</ol></div>
 {men}<p>{e(t("results.summary_entered", answers="; ".join(w.rstrip(".") for w in entered)))} {e(t("takehome.print_footer", date=today))}</p>
 {treatments}
 <div class="signs halves">{signs}</div>{phones}
-<p><b>{e(t("results.support_heading"))}:</b> {helplines}</p>
+<p><b>{e(t("results.support_heading"))}:</b> {helplines}{carer}</p>
 <div class="halves"><div>{questions}</div>
 <div><h2>{e(t("takehome.print_notes"))}</h2>{'<div class="line"></div>' * NOTE_LINES}
 {end}
@@ -125,7 +130,7 @@ def _in_key_points(groups, answers: Mapping[str, Any]) -> list:
     return [] if UNKNOWN in (answers["hr"], answers["her2"]) else groups["first"][:2]
 
 
-def _key_points(kb: KnowledgeBase, groups, answers: Mapping[str, Any], t) -> str:
+def _key_points(kb: KnowledgeBase, groups, answers: Mapping[str, Any], t, reader: str) -> str:
     """Three lines to remember: what treatment aims to do, what often comes first (or which two
     results decide most of it), and what to do with this sheet."""
     first = _in_key_points(groups, answers)
@@ -133,7 +138,7 @@ def _key_points(kb: KnowledgeBase, groups, answers: Mapping[str, Any], t) -> str
         middle = t("takehome.key_unsure")
     else:
         middle = t("takehome.key_first", names="; ".join(_line(r.option) for r in first))
-    aim = first_sentence(kb.support.aims)
+    aim = first_sentence(kb.support.aims_for(reader))
     return "".join(f"<li>{escape(line)}</li>" for line in (aim, middle, t("takehome.key_use")))
 
 
@@ -173,9 +178,16 @@ def _capital(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _signs(explanation: Explanation) -> list[tuple[str, list[str]]]:
-    """Each tier's signs in short (the sign itself: its first sentence), each once."""
-    return [(tier, list(dict.fromkeys(first_sentence(s) for s in lines))) for tier, lines in explanation.urgent_signs()]
+def _signs(explanation: Explanation, reader: str = SELF) -> list[tuple[str, list[str]]]:
+    """Each tier's signs in short (the sign itself: its first sentence), each once, as the reader reads them."""
+    return [(tier, list(dict.fromkeys(first_sentence(s) for s in lines)))
+            for tier, lines in explanation.urgent_signs(reader)]
+
+
+def _carer(kb: KnowledgeBase, t) -> str:
+    """The carer's card in brief, after the other support lines: the support lines for carers and their numbers."""
+    phones = " · ".join(f"{escape(h.name)}: {escape(h.phone or h.what)}" for h in kb.support.carer.helplines)
+    return f" · <b>{escape(t('takehome.print_carer_lines'))}:</b> {phones}"
 
 
 def first_sentence(sign: str) -> str:

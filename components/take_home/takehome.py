@@ -24,7 +24,7 @@ from streamlit import runtime
 
 from knowledge import Explanation, KnowledgeBase
 
-from ..shared import assets, listen, settings, share, state, style, svg
+from ..shared import assets, listen, reader, settings, share, state, style, svg
 from ..shared.text import t
 from . import printable, visit
 
@@ -42,8 +42,8 @@ def share_link(kb: KnowledgeBase) -> str | None:
     """The share link, or None on a kiosk without a public address (no QR code at all)."""
     if settings.kiosk():
         public = settings.public_url()
-        return share.link(public, state.answers(), kb.lang) if public else None
-    return share.link(base_url(), state.answers(), kb.lang)
+        return share.link(public, state.answers(), kb.lang, reader.link_value()) if public else None
+    return share.link(base_url(), state.answers(), kb.lang, reader.link_value())
 
 
 def qr_svg(link: str, label: str) -> str:
@@ -67,7 +67,7 @@ def printout(kb: KnowledgeBase, explanation: Explanation) -> str:
     link = share_link(kb)
     nonce = st.session_state.setdefault(NONCE_KEY, secrets.token_hex(16))
     return printable.build(kb, explanation, state.answers(), link, qr_svg(link, t("takehome.qr_label")) if link else "",
-                           visit.chosen(kb, explanation), style.text_size(), nonce)
+                           visit.chosen(kb, explanation), style.text_size(), nonce, reader.current())
 
 
 def printout_url(kb: KnowledgeBase, explanation: Explanation) -> str:

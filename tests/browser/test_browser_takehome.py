@@ -4,9 +4,10 @@
   the hardened server's content security policy; the print action and QR code come after the
   first screen and the questions that go on the page, before the treatments.
 * Printed to PDF on A4 and US Letter: one page at the Normal text size for the usual profiles in
-  English and Spanish, never a font under 12 pt (14 and 16 pt at Larger and Largest, which may
-  take two pages and say so); every chosen question and every warning sign exactly once; no
-  English on the Spanish page.
+  English and Spanish (also as someone who cares for the person reads it, every sign in its carer
+  form: in Spanish its two busiest profiles run onto a second Letter sheet), never a font under
+  12 pt (14 and 16 pt at Larger and Largest, which may take two pages and say so); every chosen
+  question and every warning sign exactly once; no English on the Spanish page.
 * Ticked, added and own questions and "what matters" choices appear; none of them reaches the
   server log, an address or browser storage.
 * On a kiosk with printing turned on, the browser's print prints the page from a hidden frame.
@@ -76,17 +77,19 @@ def pdf_facts(page: Page, fmt: str, name: str) -> tuple[int, str]:
     return pages, " ".join(text.split())
 
 
-def printout(kb, profile: dict, size: str = "normal", visit: Visit | None = None) -> tuple[str, object, Visit]:
+def printout(kb, profile: dict, size: str = "normal", visit: Visit | None = None,
+             reader: str = "self") -> tuple[str, object, Visit]:
     answers = blank_answers() | {k: v for k, v in profile.items()}
     explanation = explain(Profile.create(**profile), kb)
-    link = share.link("https://clinic.example.org/", answers, kb.lang)
+    link = share.link("https://clinic.example.org/", answers, kb.lang,
+                      [("reader", reader)] if reader != "self" else [])
     qr = segno.make(link, error="m").svg_inline(scale=5, border=2)
     visit = visit or Visit(explanation.questions[:FIRST_TICKED])
-    return printable.build(kb, explanation, answers, link, qr, visit, size, "test"), explanation, visit
+    return printable.build(kb, explanation, answers, link, qr, visit, size, "test", reader), explanation, visit
 
 
-def signs_in_short(explanation) -> list[str]:
-    return [printable.first_sentence(s) for _, lines in explanation.urgent_signs() for s in lines]
+def signs_in_short(explanation, reader: str = "self") -> list[str]:
+    return [printable.first_sentence(s) for _, lines in explanation.urgent_signs(reader) for s in lines]
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +122,32 @@ def test_the_usual_profiles_print_on_one_page_at_12_pt(kbs, make_page, lang, nam
     if lang == "es":
         page.emulate_media(media="screen")
         assert not stray_english(page), stray_english(page)
+
+
+# Read by someone who cares for the person, the Spanish signs say who they are about ("La persona…")
+# and run longer: the two busiest usual profiles then take a few lines of a second US Letter sheet.
+CARER_LETTER_TWO = {("es", "hr-positive-her2-low-bone-liver"), ("es", "triple-negative-brain-bone-lung")}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", list(USUAL))
+def test_a_carers_printout_has_every_sign_as_a_family_member_sees_it(kbs, make_page, lang, name):
+    kb = kbs[lang]
+    html, explanation, visit = printout(kb, USUAL[name], reader="caregiver")
+    page = make_page("tablet-portrait")
+    page.set_content(html)
+    page.emulate_media(media="print")
+    assert page.evaluate(MIN_FONT) >= 12
+    text = " ".join(page.inner_text("body").replace(page.inner_text(".no-print"), "").split())
+    for sign in set(signs_in_short(explanation, "caregiver")):
+        assert text.count(sign) == 1, f"{sign!r} should be printed once"
+    assert not set(signs_in_short(explanation)) & set(text.split(". ")), "no sign as the person would read it"
+    assert all(f"{h.name}: {h.phone}" in text for h in kb.support.carer.helplines)
+    assert t("results.notice_short", lang, "caregiver") in text
+    for fmt in FORMATS:
+        pages, _ = pdf_facts(page, fmt, f"takehome-carer-{lang}-{name}")
+        most = 2 if (lang, name) in CARER_LETTER_TWO and fmt == "Letter" else 1
+        assert pages <= most, f"a carer's {lang} {name} on {fmt}: {pages} pages"
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -1,6 +1,6 @@
 """Golden files: what the rule set says for the reference profiles, as files kept in review.
 
-``explain --json`` for each profile below and ``matrix --csv --codes`` for every subtype. The
+``explain --json`` for each profile below (one read by someone who cares for her, ``--reader caregiver``) and ``matrix --csv --codes`` for every subtype. The
 test (tests/test_golden.py) compares them with what the rule set says now, so a content change
 that changes what a person is shown is a diff in review, not a surprise. They are written only
 by this command, after the change has been read and meant:
@@ -29,13 +29,19 @@ PROFILES = [
     ("triple_negative", "en", dict(hr="negative", her2="zero", sites=["lung"], sex="female",
                                    markers={"pdl1": "positive", "brca": "positive"})),
     ("not_sure", "en", dict(sex="female")),
+    # Read by someone who cares for her: the warning signs and the aims in their carer forms.
+    ("typical_caregiver", "en", dict(hr="positive", her2="low", sites=["bone", "liver"], menopause="post",
+                                     sex="female", reader="caregiver")),
+    ("typical_caregiver", "es", dict(hr="positive", her2="low", sites=["bone", "liver"], menopause="post",
+                                     sex="female", reader="caregiver")),
 ]
 
 
 def rule_set(lang: str = "en"):
-    """The packaged rule set as it stood on its own approvals check day, so the files never move with the clock."""
-    checked = load_knowledge(lang=lang).registry_checked
-    return load_knowledge(lang=lang, today=checked)
+    """The packaged rule set as it stood on its own last day (its approvals check or its newest release,
+    whichever is later), so the files never move with the clock."""
+    kb = load_knowledge(lang=lang)
+    return load_knowledge(lang=lang, today=max(kb.registry_checked, *(entry.date for entry in kb.changelog)))
 
 
 def files() -> dict[str, str]:
@@ -43,8 +49,10 @@ def files() -> dict[str, str]:
     out, kbs = {}, {}
     for name, lang, params in PROFILES:
         kb = kbs.setdefault(lang, rule_set(lang))
-        explanation = explain(Profile.create(**params), kb)
-        out[f"explain-{name}-{lang}.json"] = json.dumps(explanation.to_dict(kb), indent=2, ensure_ascii=False) + "\n"
+        answers = {k: v for k, v in params.items() if k != "reader"}
+        explanation = explain(Profile.create(**answers), kb)
+        data = explanation.to_dict(kb, params.get("reader", "self"))
+        out[f"explain-{name}-{lang}.json"] = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     out["matrix-codes.csv"] = matrix_csv(subtype_matrix(kbs["en"]))
     return out
 
