@@ -84,7 +84,7 @@ def forget_language() -> None:
 _AFTER_HAN = r"([\u3400-\u9fff）」](?:</\w+>)*)"  # a Chinese character or bracket, and any tags it closes
 _HAN_MARKS = ((re.compile(_AFTER_HAN + r"\s*: "), r"\1："), (re.compile(_AFTER_HAN + r"\s*; "), r"\1；"),
               (re.compile(_AFTER_HAN + r", "), r"\1，"), (re.compile(_AFTER_HAN + r"\.(?=\s|<|$)"), r"\1。"),
-              (re.compile(r": (?=[\u3400-\u9fff])"), "："))
+              (re.compile(r": (?=[\u3400-\u9fff])"), "："), (re.compile(_AFTER_HAN + r":(?=</)"), r"\1："))
 
 
 def punctuate(text: str, lang: str | None = None) -> str:
