@@ -230,7 +230,7 @@ def assert_accessible(page: Page, where: str) -> None:
 
 
 def open_settings(page: Page) -> None:
-    """Open the settings button (text size and language), as a person does before choosing."""
+    """Open the settings button, as a person does before choosing."""
     page.locator(".st-key-settings button").first.click()
     expect(page.get_by_role("radio", name="Largest", exact=True)).to_be_visible()
 
