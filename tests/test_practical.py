@@ -65,42 +65,30 @@ def test_a_missing_way_is_refused(content_copy):
         "pill, drip, shot"]
 
 
-def test_an_unknown_source_is_refused(content_copy):
-    line = _break(content_copy, "    sources: [acs_stage4]\n    reviewed", "    sources: [acs_stage5]\n    reviewed")
-    assert _problems(content_copy) == [
-        f"{FILE}:{line}: help[0].sources[0]: unknown source id 'acs_stage5'; add it to sources.yaml or fix the id"]
+REFUSED = {  # one break of practical.yaml (old, new) -> the one problem the loader names, at {line}
+    "an unknown source": ("    sources: [acs_stage4]\n    reviewed", "    sources: [acs_stage5]\n    reviewed",
+                          "help[0].sources[0]: unknown source id 'acs_stage5'; add it to sources.yaml or fix the id"),
+    "an unknown source on the take-home line": (
+        "  sources: [acs_stage4]\nmatters", "  sources: [take_home_guess]\nmatters",
+        "take_home.sources[0]: unknown source id 'take_home_guess'; add it to sources.yaml or fix the id"),
+    "an unknown matter": ("  cost_travel: [cost, travel]", "  costs: [cost, travel]",
+                          "matters.costs: unknown matter 'costs'; use one of questions.yaml's matters: cost_travel"),
+    "an unknown topic": ("  cost_travel: [cost, travel]", "  cost_travel: [cost, parking]",
+                         "matters.cost_travel[1]: 'parking' is not allowed; use 'visit', 'travel', 'work', 'cost', "
+                         "'bring' or 'family'"),
+    "a second question on one topic": ("      - id: travel\n", "      - id: visit\n",
+                                       "ways[1].questions[1].id: a second 'visit' question for 'drip'; each way has "
+                                       "one question per topic"),
+    "an answer with a web address": ("    what: \"Ask your doctor", "    what: \"See www.example.org. Ask your doctor",
+                                     "help[0].what: a web address is not allowed in text; put it in sources.yaml"),
+}
 
 
-def test_an_unknown_source_on_the_take_home_line_is_refused(content_copy):
-    line = _break(content_copy, "  sources: [acs_stage4]\nmatters", "  sources: [take_home_guess]\nmatters")
-    assert _problems(content_copy) == [f"{FILE}:{line}: take_home.sources[0]: unknown source id 'take_home_guess'; "
-                                       "add it to sources.yaml or fix the id"]
-
-
-def test_an_unknown_matter_is_refused(content_copy):
-    line = _break(content_copy, "  cost_travel: [cost, travel]", "  costs: [cost, travel]")
-    assert _problems(content_copy) == [
-        f"{FILE}:{line}: matters.costs: unknown matter 'costs'; use one of questions.yaml's matters: cost_travel"]
-
-
-def test_an_unknown_topic_is_refused(content_copy):
-    line = _break(content_copy, "  cost_travel: [cost, travel]", "  cost_travel: [cost, parking]")
-    assert _problems(content_copy) == [
-        f"{FILE}:{line}: matters.cost_travel[1]: 'parking' is not allowed; use 'visit', 'travel', 'work', 'cost', "
-        "'bring' or 'family'"]
-
-
-def test_a_second_question_on_one_topic_is_refused(content_copy):
-    line = _break(content_copy, "      - id: travel\n", "      - id: visit\n")
-    assert _problems(content_copy) == [
-        f"{FILE}:{line}: ways[1].questions[1].id: a second 'visit' question for 'drip'; each way has one question "
-        "per topic"]
-
-
-def test_an_answer_with_a_web_address_is_refused(content_copy):
-    line = _break(content_copy, "    what: \"Ask your doctor", "    what: \"See www.example.org. Ask your doctor")
-    assert _problems(content_copy) == [
-        f"{FILE}:{line}: help[0].what: a web address is not allowed in text; put it in sources.yaml"]
+@pytest.mark.parametrize("fault", list(REFUSED))
+def test_a_fault_is_refused_naming_file_line_and_field(content_copy, fault):
+    old, new, message = REFUSED[fault]
+    line = _break(content_copy, old, new)
+    assert _problems(content_copy) == [f"{FILE}:{line}: {message}"]
 
 
 def test_a_missing_practical_file_is_named(content_copy):

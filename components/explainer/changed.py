@@ -24,7 +24,7 @@ from knowledge.profile import MARKERS, SITE_VALUES, UNKNOWN
 from ..shared import state
 from ..shared.summary import place_words
 from ..shared.text import punctuate, t
-from .questions import _label as answer_label
+from .questions import answer_label
 from .results import TIER_LOOK
 
 KEY = "results_changed"  # {"stage": "enter" | "show" | "used", "answers": the new answers while shown}

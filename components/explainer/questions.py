@@ -36,7 +36,8 @@ def render(kb: KnowledgeBase) -> None:
     _nav(step)
 
 
-def _label(value: str, label: str, lang: str) -> str:
+def answer_label(value: str, label: str, lang: str) -> str:
+    """An answer as the questions show it: "Not sure" for unknown, else its label with a capital."""
     # The language is fixed when the widget is drawn: format functions may run later.
     return t("steps.not_sure_label", lang) if value == UNKNOWN else label[:1].upper() + label[1:]
 
@@ -50,7 +51,7 @@ def radio(kb: KnowledgeBase, field: str, marker: bool = False, horizontal: bool 
     captions = None if horizontal else [v.help or "" for v in entry.values.values()]
     chosen = current in values and (field not in state.MUST_ANSWER or state.answered(field))
     st.radio(entry.question, values, index=values.index(current) if chosen else None,
-             format_func=lambda v: _label(v, entry.values[v].label, kb.lang), captions=captions, key=wkey,
+             format_func=lambda v: answer_label(v, entry.values[v].label, kb.lang), captions=captions, key=wkey,
              horizontal=horizontal, on_change=_store, args=(field, wkey, marker))
     _help(kb, field, unsure=UNKNOWN in values, marker=marker)
 
@@ -77,7 +78,7 @@ def _help(kb: KnowledgeBase, field: str, unsure: bool = True, marker: bool = Fal
                               key=state.key(f"pick_{field}_{i}"), width="stretch", type="primary" if picked else "secondary",
                               on_click=_pick, args=(field, result.value, marker, i))
                 if st.session_state.get(PICKED, (None,))[0] == field:  # said where the finger is, and to a screen reader
-                    words = t("report_picture.picked", answer=_label(current, entry.values[current].label, kb.lang))
+                    words = t("report_picture.picked", answer=answer_label(current, entry.values[current].label, kb.lang))
                     st.markdown(f'<p class="picked" role="status">✓ {escape(words)}</p>', unsafe_allow_html=True)
 
 
@@ -137,9 +138,9 @@ def _sites_step(kb: KnowledgeBase, _: str) -> None:
     with left:
         wkey = state.key("q_sites")
         st.pills(entry.question, list(entry.values), selection_mode="multi", default=chosen,
-                 format_func=lambda v: _label(v, entry.values[v].label, kb.lang), key=wkey, width="stretch", wrap=True,
+                 format_func=lambda v: answer_label(v, entry.values[v].label, kb.lang), key=wkey, width="stretch", wrap=True,
                  on_change=state.store, args=("sites", wkey))
-        helps = [f"{_label(v, e.label, kb.lang)}: {e.help}" for v, e in entry.values.items() if e.help]
+        helps = [f"{answer_label(v, e.label, kb.lang)}: {e.help}" for v, e in entry.values.items() if e.help]
         for line in helps:
             st.caption(line)
         st.markdown(t("steps.sites_picked", places=", ".join(words)) if words else t("steps.sites_picked_none"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from browser_helpers import SETTLED, assert_accessible, ready, shot
 from playwright.sync_api import expect
-from test_browser_takehome import USUAL, printout
+from printouts import USUAL, printout
 
 from components.shared.text import t
 from knowledge import load_knowledge

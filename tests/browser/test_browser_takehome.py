@@ -24,33 +24,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import segno
 from browser_helpers import SETTLED, open_card, pick_setting, ready
+from printouts import USUAL, printout
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from test_browser_spanish import stray_english
 
-from components.shared import share
-from components.shared.state import blank_answers
 from components.shared.text import t
 from components.take_home import printable
-from components.take_home.visit import FIRST_TICKED, Visit
 from knowledge import Profile, explain, load_knowledge, tier_headings
 from tests.servers import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 FORMATS = ("A4", "Letter")
-USUAL = {  # the profiles people bring most: one to three places, results known or not, a man
-    "hr-positive-bone": {"hr": "positive", "her2": "zero", "sites": ["bone"], "menopause": "post", "sex": "female"},
-    "hr-positive-her2-low-bone-liver": {"hr": "positive", "her2": "low", "sites": ["bone", "liver"],
-                                        "menopause": "post", "sex": "female"},
-    "triple-negative-brain-bone-lung": {"hr": "negative", "her2": "zero", "sites": ["brain", "bone", "lung"],
-                                        "sex": "female"},
-    "her2-positive-brain": {"hr": "negative", "her2": "positive", "sites": ["brain"], "sex": "female"},
-    "man-hr-positive-nodes": {"hr": "positive", "her2": "zero", "sites": ["lymph_nodes"], "sex": "male"},
-    "not-sure-bone-liver": {"sites": ["bone", "liver"], "sex": "female"},
-}
 MARIA = "?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female"
 OWN = "Can I still visit my grandson in June?"
 MIN_FONT = """() => { let min = 1e9; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -75,17 +62,6 @@ def pdf_facts(page: Page, fmt: str, name: str) -> tuple[int, str]:
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return pages, " ".join(text.split())
-
-
-def printout(kb, profile: dict, size: str = "normal", visit: Visit | None = None,
-             reader: str = "self") -> tuple[str, object, Visit]:
-    answers = blank_answers() | {k: v for k, v in profile.items()}
-    explanation = explain(Profile.create(**profile), kb)
-    link = share.link("https://clinic.example.org/", answers, kb.lang,
-                      [("reader", reader)] if reader != "self" else [])
-    qr = segno.make(link, error="m").svg_inline(scale=5, border=2)
-    visit = visit or Visit(explanation.questions[:FIRST_TICKED])
-    return printable.build(kb, explanation, answers, link, qr, visit, size, "test", reader), explanation, visit
 
 
 def signs_in_short(explanation, reader: str = "self") -> list[str]:

@@ -111,7 +111,7 @@ def faces(page: Page, selector: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_printout_is_in_the_language_with_its_own_fonts_and_its_draft_label(lang, tmp_path, make_page):
-    from test_browser_takehome import USUAL, printout
+    from printouts import USUAL, printout
 
     kb = load_knowledge(lang=lang)
     html, _, _ = printout(kb, USUAL["hr-positive-her2-low-bone-liver"])

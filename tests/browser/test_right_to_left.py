@@ -54,7 +54,7 @@ def test_every_screen_mirrors_right_to_left_without_overlap(size, rtl_url, make_
 
 
 def test_the_printout_mirrors_right_to_left(make_page, monkeypatch):
-    from test_browser_takehome import USUAL, printout
+    from printouts import USUAL, printout
 
     from knowledge import load_knowledge
 
