@@ -58,6 +58,12 @@ def carer_results(lang: str = "en") -> AppTest:
     return walk(choose_reader(at, "caregiver"), **TYPICAL)
 
 
+def open_carer_card(at: AppTest) -> AppTest:
+    """Open the folded card for the carer, as a tap would."""
+    at.session_state[f"carer_card__g{gen(at)}"] = True
+    return at.run()
+
+
 def every_sign(signs_of) -> list[str]:
     return [s for tiers in signs_of for s in tiers.emergency + tiers.today]
 
@@ -93,9 +99,12 @@ def test_a_carer_reads_the_signs_the_aims_and_the_words_as_a_family_member_sees_
     assert all(shown_as_a_sign(drawn, sign) for sign in carer), "every sign in its carer form, each in its tier"
     assert not [sign for sign in mine if shown_as_a_sign(drawn, sign)], "and none as the person would read it"
     assert "Their legs feel weak or numb, or they cannot walk normally." in drawn
-    # The card for the carer, right after Support, with its sourced support lines.
-    card = at.get("subheader")
-    assert "For you, as someone who cares for them" in [h.value for h in card]
+    # The card for the carer, right after Support, folded (so the page stays short) until opened;
+    # then its sourced support lines.
+    assert "For you, as someone who cares for them" in [e.label for e in at.expander]
+    assert kb.support.carer.help_at_visit[0] not in shown, "drawn only once opened"
+    open_carer_card(at)
+    shown = texts(at)
     for line in kb.support.carer.help_at_visit + kb.support.carer.look_after_yourself:
         assert line in shown
     for helpline in kb.support.carer.helplines:
@@ -116,7 +125,8 @@ def test_a_carer_reads_the_carer_forms_in_every_language(lang):
     carer = every_sign([kb.sites["bone"].carer_signs, kb.meta.general_carer_signs])
     assert all(shown_as_a_sign(drawn, s) for s in carer)
     assert not [s for s in every_sign([kb.sites["bone"].urgent_signs]) if shown_as_a_sign(drawn, s)]
-    assert WORDS[lang]["carer_card"]["heading"] in [h.value for h in at.subheader]
+    assert WORDS[lang]["carer_card"]["heading"] in [e.label for e in at.expander]
+    open_carer_card(at)
     assert all(h.name in texts(at) for h in kb.support.carer.helplines)
     if lang == "es":
         assert "La persona siente las piernas débiles o adormecidas" in drawn
@@ -131,7 +141,7 @@ def test_the_settings_switch_a_carer_back_to_the_person_themselves(kb):
     drawn = signs(at)
     assert all(sign in drawn for sign in every_sign([kb.sites["bone"].urgent_signs, kb.meta.general_urgent_signs]))
     assert "Their legs" not in drawn
-    assert "For you, as someone who cares for them" not in [h.value for h in at.subheader]
+    assert "For you, as someone who cares for them" not in [e.label for e in at.expander]
     assert at.session_state["answers"]["hr"] == "positive", "the answers stay"
 
 
@@ -178,7 +188,7 @@ def _carer_then_reset():
 
 def test_on_a_kiosk_the_carers_support_lines_are_words_not_links(monkeypatch, kb):
     monkeypatch.setenv("EXPLAINER_MODE", "kiosk")
-    at = carer_results()
+    at = open_carer_card(carer_results())
     assert not at.exception
     shown = texts(at)
     for helpline in kb.support.carer.helplines:

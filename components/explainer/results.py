@@ -191,18 +191,25 @@ def _support(kb: KnowledgeBase) -> None:
 
 def carer_card(kb: KnowledgeBase) -> None:
     """For someone who cares for the person: how to help at a visit, looking after themselves, and
-    support lines for carers (sourced and dated, sources one tap away). Right after Support."""
+    support lines for carers (sourced and dated, sources one tap away). Right after Support, folded
+    like Practical help, so the page stays short: drawn only once opened."""
+    with st.container(key="carer_card"):
+        with st.expander(t("carer_card.heading"), icon="🤝", key=state.key("carer_card"), on_change="rerun") as box:
+            if box.open:
+                _carer_inside(kb)
+
+
+def _carer_inside(kb: KnowledgeBase) -> None:
     carer = kb.support.carer
-    with st.container(border=True, key="carer_card"):
-        st.subheader(t("carer_card.heading"), anchor=False)
-        for title, lines in ((t("carer_card.visit"), carer.help_at_visit),
-                             (t("carer_card.yourself"), carer.look_after_yourself)):
-            st.markdown(f"**{title}**\n" + "".join(f"\n- {line}" for line in lines))
-        helplines = [f"**{h.name if settings.kiosk() else f'[{h.name}]({h.url})'}**: {h.what}" for h in carer.helplines]
-        st.markdown(f"**{t('carer_card.lines')}**\n" + "".join(f"\n- {line}" for line in helplines))
-        cited = dict.fromkeys([*carer.sources, *(s for h in carer.helplines for s in h.sources)])
-        with st.expander(t("results.where_from")), st.container(key="in_english_carer_sources"):
-            st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
+    for title, lines in ((t("carer_card.visit"), carer.help_at_visit),
+                         (t("carer_card.yourself"), carer.look_after_yourself)):
+        st.markdown(f"**{title}**\n" + "".join(f"\n- {line}" for line in lines))
+    helplines = [f"**{h.name if settings.kiosk() else f'[{h.name}]({h.url})'}**: {h.what}" for h in carer.helplines]
+    st.markdown(f"**{t('carer_card.lines')}**\n" + "".join(f"\n- {line}" for line in helplines))
+    cited = dict.fromkeys([*carer.sources, *(s for h in carer.helplines for s in h.sources)])
+    st.caption(t("results.where_from"))  # no expander inside the folded card: Streamlit nests none
+    with st.container(key="in_english_carer_sources"):  # publishers as they name themselves (marked lang="en")
+        st.caption("; ".join(f"{kb.sources[s].publisher} ({kb.sources[s].date})" for s in cited))
 
 
 def nurse_card(kb: KnowledgeBase, explanation) -> None:

@@ -29,7 +29,8 @@ from . import option_card
 
 def render(kb: KnowledgeBase, explanation: Explanation) -> None:
     groups = group(explanation)
-    st.header(t("results.options_heading"), anchor=False)
+    with st.container(key="treatments_heading"):
+        st.header(t("results.options_heading"), anchor=False)
     _certain(kb, explanation)
     st.markdown(timeline(groups), unsafe_allow_html=True)
     _groups(kb, explanation)

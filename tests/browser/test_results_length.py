@@ -1,7 +1,8 @@
 """A results page a person can finish before the nurse calls her, measured in Chromium.
 
 At 768×1024 (a tablet) and 390×844 (a phone), in English and Spanish, for a typical profile,
-one with every answer "not sure", and a man: the page is at most 6 tablet screens (12 at the
+the same profile read by someone who cares for her (with the carer's card), one with every answer
+"not sure", and a man: the page is at most 6 tablet screens (12 at the
 Largest text) and 8 phone screens long, shows at most 1,220 words before anything is opened, and
 "Support for you and your family" and "My questions for the visit" both start within the first
 3 screens. Screenshots of the first three screens are kept for looking at.
@@ -16,6 +17,7 @@ from browser_helpers import SETTLED, SHOTS, pick_setting, ready
 
 PROFILES = {
     "typical": "?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female",
+    "carer": "?hr=positive&her2=low&site=bone&site=liver&menopause=post&sex=female&reader=caregiver",
     "not-sure": "?sex=female",
     "man": "?hr=positive&her2=positive&site=bone&site=brain&sex=male",
 }
